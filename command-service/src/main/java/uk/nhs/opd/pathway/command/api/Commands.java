@@ -1,0 +1,44 @@
+package uk.nhs.opd.pathway.command.api;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.stereotype.Component;
+import uk.nhs.opd.pathway.command.problem.ErrorCode;
+import uk.nhs.opd.pathway.command.problem.RuleViolation;
+import uk.nhs.opd.pathway.command.store.EventMetadata;
+
+/** Sends a command on behalf of the caller and turns Axon's failures into the platform's typed refusals. */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final Actor actor;
+
+    Commands(CommandGateway gateway, Actor actor) {
+        this.gateway = gateway;
+        this.actor = actor;
+    }
+
+    /** Handles the command and answers with the events it stored, or throws a {@link RuleViolation}. */
+    public StoredEvents send(PathwayCommand command) {
+        MetaData metaData = MetaData.with(EventMetadata.ACTOR, actor.current());
+        try {
+            return gateway.sendAndWait(new GenericCommandMessage<>(command, metaData));
+        } catch (AggregateNotFoundException e) {
+            throw new RuleViolation(command.notFoundCode(), "No " + describe(command.notFoundCode()) + " " + command.streamId());
+        } catch (AggregateStreamCreationException e) {
+            throw new RuleViolation(ErrorCode.ALREADY_EXISTS, command.streamId() + " already exists");
+        } catch (ConcurrencyException e) {
+            throw new RuleViolation(ErrorCode.CONCURRENT_MODIFICATION,
+                    command.streamId() + " was changed by another command at the same time; retry");
+        }
+    }
+
+    private static String describe(ErrorCode code) {
+        return code == ErrorCode.SERVICE_NOT_FOUND ? "service" : "person";
+    }
+}

@@ -1,0 +1,35 @@
+package uk.nhs.opd.pathway.command.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import uk.nhs.opd.pathway.command.problem.ErrorCode;
+import uk.nhs.opd.pathway.command.problem.RuleViolation;
+
+/**
+ * The rules on {@code occurredAt}, the business time of a fact: it may be recorded late but never lies in the
+ * future (beyond a small allowance for callers' clocks) and never precedes the person's registration.
+ */
+public final class BusinessTime {
+
+    /** How far ahead of our clock a caller's clock may run before "now" counts as the future. */
+    public static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofMinutes(2);
+
+    private BusinessTime() {
+    }
+
+    public static void requireNotInFuture(Instant occurredAt, Clock clock) {
+        Instant latest = clock.instant().plus(CLOCK_SKEW_ALLOWANCE);
+        if (occurredAt.isAfter(latest)) {
+            throw new RuleViolation(ErrorCode.OCCURRED_IN_FUTURE,
+                    "occurredAt " + occurredAt + " is in the future (now is " + clock.instant() + ")");
+        }
+    }
+
+    public static void requireNotBefore(Instant occurredAt, Instant registeredAt, String personId) {
+        if (occurredAt.isBefore(registeredAt)) {
+            throw new RuleViolation(ErrorCode.OCCURRED_BEFORE_REGISTRATION,
+                    "occurredAt " + occurredAt + " is before person " + personId + " was registered (" + registeredAt + ")");
+        }
+    }
+}
