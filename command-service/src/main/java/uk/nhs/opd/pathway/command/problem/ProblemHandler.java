@@ -94,12 +94,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                || !problem.getProperties().containsKey("code"))) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             HttpStatus known = HttpStatus.resolve(status.value());
             problem.setProperty("code", known != null ? known.name() : "HTTP_" + status.value());
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return response;
     }
 
     private static String describe(JsonMappingException mapping) {
@@ -139,5 +140,4 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
     }
-
 }

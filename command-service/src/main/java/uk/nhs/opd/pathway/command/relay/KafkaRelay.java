@@ -110,7 +110,7 @@ class KafkaRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
-                log.warn("Relay round failed, retrying from the stored position in {} ms: {}", backoffMillis, e.toString());
+                log.warn("Relay round failed, retrying from the stored position in {} ms: {}", backoffMillis, causes(e));
                 closeProducer();
                 sleepQuietly(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 10_000);
@@ -196,7 +196,8 @@ class KafkaRelay implements SmartLifecycle {
 
     private void createTopicIfMissing() {
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(config)) {
             NewTopic topic = new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor())
                     .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete"));
@@ -210,6 +211,14 @@ class KafkaRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + properties.topic(), e);
         }
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(e.toString());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
     }
 
     private static void sleepQuietly(long millis) {

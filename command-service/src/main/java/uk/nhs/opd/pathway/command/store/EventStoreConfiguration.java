@@ -1,5 +1,7 @@
 package uk.nhs.opd.pathway.command.store;
 
+import java.sql.SQLException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -46,6 +48,26 @@ class EventStoreConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return new RegistryEventSerializer(EventJson.newMapper());
+    }
+
+    /**
+     * PostgreSQL reports a duplicate (aggregate id, sequence) as SQLState 23505, often inside a batch exception.
+     * Recognising it lets Axon say "stream already exists" or "concurrent change" instead of a generic failure.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql) {
+                    for (SQLException next = sql; next != null; next = next.getNextException()) {
+                        if ("23505".equals(next.getSQLState())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        };
     }
 
     /** Axon's correlation and trace ids (declared here because declaring any provider replaces Axon's default). */
