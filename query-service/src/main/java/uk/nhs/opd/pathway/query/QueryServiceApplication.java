@@ -1,0 +1,15 @@
+package uk.nhs.opd.pathway.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Builds the read models from the {@code pathway.events} topic and serves them over HTTP. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QueryServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QueryServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,129 @@
+package uk.nhs.opd.pathway.query.projection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.nhs.opd.pathway.events.EventEnvelope;
+import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.events.PathwayEvent;
+
+/**
+ * Applies a polled batch of events to every projection in one transaction, together with the stream sequences
+ * and the consumer positions. Each event runs behind a savepoint: one that fails is parked as a dead letter
+ * (holding the rest of its stream) without undoing the others.
+ */
+@Component
+class ProjectionApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionApplier.class);
+
+    private final List<Projection> projections;
+    private final StreamGuard guard;
+    private final DeadLetters deadLetters;
+    private final ConsumerPositions positions;
+    private final TransactionTemplate transactions;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter held;
+    private final Counter parked;
+
+    ProjectionApplier(List<Projection> projections, StreamGuard guard, DeadLetters deadLetters,
+                      ConsumerPositions positions, TransactionTemplate transactions, MeterRegistry meters) {
+        this.projections = projections;
+        this.guard = guard;
+        this.deadLetters = deadLetters;
+        this.positions = positions;
+        this.transactions = transactions;
+        this.applied = Counter.builder("pathway.projection.events.applied").register(meters);
+        this.duplicates = Counter.builder("pathway.projection.events.duplicate").register(meters);
+        this.held = Counter.builder("pathway.projection.events.held").register(meters);
+        this.parked = Counter.builder("pathway.projection.events.dead-lettered").register(meters);
+    }
+
+    /** Applies the records and stores the positions after them, all or nothing. */
+    void applyBatch(List<ConsumerRecord<String, byte[]>> records) {
+        transactions.executeWithoutResult(status -> {
+            Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                Optional<EventEnvelope> envelope = read(record);
+                envelope.ifPresent(e -> offer(e, status));
+                nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            }
+            positions.save(nextOffsets);
+        });
+    }
+
+    /** Offers one event to the projections, honouring the per-stream order. Runs inside a transaction. */
+    void offer(EventEnvelope envelope, TransactionStatus status) {
+        switch (guard.judge(envelope)) {
+            case DUPLICATE -> duplicates.increment();
+            case EARLY -> {
+                guard.hold(envelope);
+                held.increment();
+            }
+            case APPLY -> {
+                if (applyOne(envelope, status)) {
+                    releaseHeld(envelope.streamId(), status);
+                }
+            }
+        }
+    }
+
+    private void releaseHeld(String streamId, TransactionStatus status) {
+        guard.dropStale(streamId);
+        Optional<EventEnvelope> next = guard.releaseNext(streamId);
+        while (next.isPresent()) {
+            if (!applyOne(next.get(), status)) {
+                return;
+            }
+            next = guard.releaseNext(streamId);
+        }
+    }
+
+    private boolean applyOne(EventEnvelope envelope, TransactionStatus status) {
+        if (deadLetters.isParked(envelope.streamId())) {
+            guard.hold(envelope);
+            held.increment();
+            return false;
+        }
+        Object savepoint = status.createSavepoint();
+        try {
+            PathwayEvent event = EventJson.payloadOf(envelope);
+            for (Projection projection : projections) {
+                projection.apply(envelope, event);
+            }
+            guard.advance(envelope);
+            status.releaseSavepoint(savepoint);
+            applied.increment();
+            return true;
+        } catch (RuntimeException e) {
+            status.rollbackToSavepoint(savepoint);
+            log.error("Parking event {} ({} #{} of stream {}): {}", envelope.eventId(), envelope.type(),
+                    envelope.sequence(), envelope.streamId(), e.getClass().getSimpleName());
+            deadLetters.park(envelope, e);
+            parked.increment();
+            return false;
+        }
+    }
+
+    private Optional<EventEnvelope> read(ConsumerRecord<String, byte[]> record) {
+        try {
+            return Optional.of(EventJson.readEnvelope(record.value()));
+        } catch (RuntimeException e) {
+            // Not an envelope at all: nothing to apply and no stream to hold. Counted and skipped, never retried.
+            log.error("Skipping an unreadable record at {}-{} offset {}", record.topic(), record.partition(), record.offset());
+            parked.increment();
+            return Optional.empty();
+        }
+    }
+}

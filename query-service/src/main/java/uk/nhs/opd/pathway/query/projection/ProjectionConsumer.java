@@ -1,0 +1,140 @@
+package uk.nhs.opd.pathway.query.projection;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows the event topic as a member of the projections' consumer group. Positions come from and go to the
+ * projection database ({@link ConsumerPositions}), never Kafka's offset store: on every assignment and after every
+ * failed batch the consumer seeks to what the database says was applied.
+ */
+@Component
+class ProjectionConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
+
+    private final ProjectionApplier applier;
+    private final ConsumerPositions positions;
+    private final ProjectionProperties properties;
+    private final String bootstrapServers;
+
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaConsumer<String, byte[]> consumer;
+
+    ProjectionConsumer(ProjectionApplier applier, ConsumerPositions positions, ProjectionProperties properties,
+                       @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        this.applier = applier;
+        this.positions = positions;
+        this.properties = properties;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public void start() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-projections");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        worker = new Thread(this::run, "projection-consumer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (worker != null) {
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        long backoffMillis = 100;
+        try {
+            consumer.subscribe(List.of(properties.topic()), new SeekToStoredPositions());
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(properties.pollTimeout());
+                if (records.isEmpty()) {
+                    continue;
+                }
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
+                records.forEach(batch::add);
+                try {
+                    applier.applyBatch(batch);
+                    backoffMillis = 100;
+                } catch (RuntimeException e) {
+                    log.warn("Applying a batch of {} events failed; retrying from the stored positions in {} ms: {}",
+                            batch.size(), backoffMillis, e.toString());
+                    Thread.sleep(backoffMillis);
+                    backoffMillis = Math.min(backoffMillis * 2, 10_000);
+                    seekToStored(consumer.assignment());
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void seekToStored(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            positions.nextOffset(partition).ifPresentOrElse(
+                    offset -> consumer.seek(partition, offset),
+                    () -> consumer.seekToBeginning(Set.of(partition)));
+        }
+    }
+
+    private final class SeekToStoredPositions implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            seekToStored(partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Positions are already in the database with the rows; nothing to commit to Kafka.
+        }
+    }
+}

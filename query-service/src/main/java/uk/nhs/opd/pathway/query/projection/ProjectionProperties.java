@@ -1,0 +1,14 @@
+package uk.nhs.opd.pathway.query.projection;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param topic          the event topic to follow
+ * @param consumerGroup  the Kafka consumer group of the projections (its positions live in PostgreSQL)
+ * @param maxPollRecords events per poll, applied in one transaction
+ * @param pollTimeout    how long one poll waits for events
+ */
+@ConfigurationProperties("pathway.projections")
+record ProjectionProperties(String topic, String consumerGroup, int maxPollRecords, Duration pollTimeout) {
+}
