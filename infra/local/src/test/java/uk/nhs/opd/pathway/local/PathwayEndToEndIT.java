@@ -1,0 +1,191 @@
+package uk.nhs.opd.pathway.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.opd.pathway.events.EventEnvelope;
+import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.infra.ServiceProcess;
+import uk.nhs.opd.pathway.infra.testing.TestInfrastructure;
+
+/**
+ * The whole platform end to end, as deployed: both services run from their executable jars as separate processes
+ * over a real PostgreSQL and a real Kafka broker (Testcontainers where Docker runs, embedded otherwise), driven
+ * only through the public HTTP contract and read back from HTTP and from the Kafka topic.
+ */
+class PathwayEndToEndIT {
+
+    private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
+    private static final String TOPIC = "pathway.events.e2e";
+
+    @TempDir
+    static Path logs;
+
+    private static final Map<String, String> environment = new HashMap<>();
+    private static ServiceProcess commandService;
+    private static ServiceProcess queryService;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        TestInfrastructure infra = TestInfrastructure.shared();
+        environment.putAll(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
+                "PATHWAY_TOPIC", TOPIC,
+                "PATHWAY_DB_USER", infra.username(),
+                "PATHWAY_DB_PASSWORD", infra.password(),
+                "PATHWAY_EVENTS_DB_URL", infra.jdbcUrl("e2e_events"),
+                "PATHWAY_VIEWS_DB_URL", infra.jdbcUrl("e2e_views")));
+        startBoth();
+    }
+
+    private static void startBoth() throws Exception {
+        commandService = ServiceProcess.start("command-service", jar("command-service"), freePort(), environment,
+                logs.resolve("command-service.log"));
+        queryService = ServiceProcess.start("query-service", jar("query-service"), freePort(), environment,
+                logs.resolve("query-service.log"));
+        try {
+            commandService.awaitHealthy(Duration.ofMinutes(3));
+            queryService.awaitHealthy(Duration.ofMinutes(3));
+        } catch (RuntimeException e) {
+            System.err.println(Files.readString(commandService.log()));
+            System.err.println(Files.readString(queryService.log()));
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (queryService != null) {
+            queryService.close();
+        }
+        if (commandService != null) {
+            commandService.close();
+        }
+    }
+
+    private static Path jar(String module) {
+        return REPOSITORY.resolve(module).resolve("target").resolve(module + "-exec.jar");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void aJourneyPostedOverHttpIsReadBackFromTheProjectionAndTheTopic() throws Exception {
+        Scenario scenario = new Scenario(commandService.baseUrl());
+        Http http = new Http();
+        String serviceId = "S-" + UUID.randomUUID();
+        String personId = "P-" + UUID.randomUUID();
+        scenario.registerService(serviceId, "MEN");
+        scenario.registerAndScreenIn(personId);
+
+        Http.Response referral = scenario.refer(personId, "R-1", serviceId);
+        Instant posted = Instant.now();
+        assertThat(referral.status()).isEqualTo(201);
+        assertThat(referral.body().path("version").asLong()).isEqualTo(2);
+
+        JsonNode journey = awaitJourney(http, personId, 1);
+        Duration visibleAfter = Duration.between(posted, Instant.now());
+        System.out.println("End to end: referral visible in the journey " + visibleAfter.toMillis() + " ms after the 201");
+        assertThat(visibleAfter).isLessThan(Duration.ofSeconds(5));
+        assertThat(journey.path("status").asText()).isEqualTo("REFERRED");
+        assertThat(journey.path("screening").path("outcome").asText()).isEqualTo("SCREENED_IN");
+        assertThat(journey.path("registeredAt").asText()).isEqualTo("2024-01-10T10:00:00Z");
+        assertThat(journey.path("referrals").get(0).path("referralId").asText()).isEqualTo("R-1");
+        assertThat(journey.path("lastEventRecordedAt").asText()).isNotBlank();
+
+        List<EventEnvelope> onTopic = eventsOnTopic(personId, 3);
+        assertThat(onTopic).extracting(EventEnvelope::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(onTopic).extracting(EventEnvelope::type).containsExactly("PersonRegistered", "PersonScreened", "ReferralMade");
+        assertThat(onTopic.get(2).eventId()).hasToString(referral.body().path("eventId").asText());
+
+        assertThat(http.get(queryService.baseUrl() + "/api/people/P-unknown/journey").status()).isEqualTo(404);
+        assertThat(scenario.post("/api/people", "{\"pathway\":\"MARTIAN\"}").status()).isEqualTo(400);
+        assertThat(scenario.refer("P-unknown", "R-9", serviceId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everythingSurvivesARestartOfBothServices() throws Exception {
+        Scenario scenario = new Scenario(commandService.baseUrl());
+        String serviceA = "S-" + UUID.randomUUID();
+        String serviceB = "S-" + UUID.randomUUID();
+        String personId = "P-" + UUID.randomUUID();
+        scenario.registerService(serviceA, "MEN");
+        scenario.registerService(serviceB, "ALL");
+        scenario.registerAndScreenIn(personId);
+        assertThat(scenario.refer(personId, "R-A", serviceA).status()).isEqualTo(201);
+        awaitJourney(new Http(), personId, 1);
+
+        stopServices();
+        startBoth();
+        scenario = new Scenario(commandService.baseUrl());
+
+        Http.Response duplicate = scenario.refer(personId, "R-A2", serviceA);
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.body().path("existingReferralId").asText()).isEqualTo("R-A");
+        Http.Response second = scenario.refer(personId, "R-B", serviceB);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body().path("version").asLong()).isEqualTo(3);
+
+        JsonNode journey = awaitJourney(new Http(), personId, 2);
+        assertThat(journey.path("referrals").findValuesAsText("referralId")).containsExactly("R-A", "R-B");
+        assertThat(eventsOnTopic(personId, 4)).extracting(EventEnvelope::sequence).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    private JsonNode awaitJourney(Http http, String personId, int referrals) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            Http.Response response = http.get(queryService.baseUrl() + "/api/people/" + personId + "/journey");
+            if (response.status() == 200 && response.body().path("referrals").size() == referrals) {
+                return response.body();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("The journey of " + personId + " did not show " + referrals + " referral(s) in 30 s");
+    }
+
+    private static List<EventEnvelope> eventsOnTopic(String key, int expected) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<EventEnvelope> found = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (found.size() < expected && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        found.add(EventJson.readEnvelope(record.value()));
+                    }
+                }
+            }
+            return found;
+        }
+    }
+}
