@@ -53,12 +53,23 @@ CREATE TABLE relay_position (
     position   BIGINT       NOT NULL
 );
 
--- Services as commands need to see them (existence, pathway, setting, capacity), kept in the same transaction as
--- the service events by a subscribing event handler.
+-- Services as commands need to see them (existence, pathway, setting, capacity, places taken), kept in the same
+-- transaction as the events that change them by a subscribing event handler (JdbcServiceCatalog).
 CREATE TABLE service_catalog (
     service_id VARCHAR(100) NOT NULL PRIMARY KEY,
     pathway    VARCHAR(20)  NOT NULL,
     setting    VARCHAR(20)  NOT NULL,
     type       VARCHAR(40)  NOT NULL,
-    capacity   INT          NOT NULL
+    capacity   INT          NOT NULL,
+    occupied   INT          NOT NULL DEFAULT 0
+);
+
+-- Idempotency-Key: the first answer to a keyed command, stored in the transaction that stored its events, so a
+-- retry (even a concurrent one, which waits on the key's row) gets the same answer and stores nothing new.
+CREATE TABLE idempotency_key (
+    idempotency_key VARCHAR(200)  NOT NULL PRIMARY KEY,
+    request_hash    VARCHAR(64)   NOT NULL,
+    response_status INT,
+    response_body   BYTEA,
+    created_at      TIMESTAMPTZ   NOT NULL DEFAULT now()
 );

@@ -19,9 +19,27 @@ public final class EventTypes {
 
     private static final List<EventType> ALL = List.of(
             service("ServiceRegistered", 1, ServiceRegistered.class),
+            service("ServiceCapacityChanged", 1, ServiceCapacityChanged.class),
             person("PersonRegistered", 1, PersonRegistered.class),
+            person("PersonIdentifierLinked", 1, PersonIdentifierLinked.class),
             person("PersonScreened", 1, PersonScreened.class),
-            person("ReferralMade", 1, ReferralMade.class));
+            person("FormulationCompleted", 1, FormulationCompleted.class),
+            person("ReferralMade", 1, ReferralMade.class),
+            person("ReferralAccepted", 1, ReferralAccepted.class),
+            person("ReferralRejected", 1, ReferralRejected.class),
+            person("ReferralWithdrawn", 1, ReferralWithdrawn.class),
+            person("ReferralPaused", 1, ReferralPaused.class),
+            person("ReferralResumed", 1, ReferralResumed.class),
+            person("ReferralTransferred", 1, ReferralTransferred.class),
+            person("PersonAdmitted", 1, PersonAdmitted.class),
+            person("PersonDeselected", 1, PersonDeselected.class),
+            person("LaydownEnded", 1, LaydownEnded.class),
+            person("PlacementCompleted", 1, PlacementCompleted.class),
+            person("PersonTransitioned", 1, PersonTransitioned.class),
+            person("PersonReleased", 1, PersonReleased.class),
+            person("PersonRecalled", 1, PersonRecalled.class),
+            person("PathwayExited", 1, PathwayExited.class),
+            person("EventRetracted", 1, EventRetracted.class));
 
     private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();

@@ -2,5 +2,8 @@ package uk.nhs.opd.pathway.events;
 
 /** An event of one person's stream, keyed by {@code personId}. */
 public sealed interface PersonEvent extends PathwayEvent
-        permits PersonRegistered, PersonScreened, ReferralMade {
+        permits PersonRegistered, PersonIdentifierLinked, PersonScreened, FormulationCompleted, ReferralMade,
+        ReferralAccepted, ReferralRejected, ReferralWithdrawn, ReferralPaused, ReferralResumed, ReferralTransferred,
+        PersonAdmitted, PersonDeselected, LaydownEnded, PlacementCompleted, PersonTransitioned, PersonReleased,
+        PersonRecalled, PathwayExited, EventRetracted {
 }

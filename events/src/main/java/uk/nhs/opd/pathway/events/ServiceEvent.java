@@ -1,5 +1,5 @@
 package uk.nhs.opd.pathway.events;
 
 /** An event of one service's stream, keyed by {@code serviceId}. */
-public sealed interface ServiceEvent extends PathwayEvent permits ServiceRegistered {
+public sealed interface ServiceEvent extends PathwayEvent permits ServiceRegistered, ServiceCapacityChanged {
 }

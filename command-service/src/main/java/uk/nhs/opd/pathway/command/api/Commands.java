@@ -1,5 +1,6 @@
 package uk.nhs.opd.pathway.command.api;
 
+import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -15,6 +16,9 @@ import uk.nhs.opd.pathway.command.store.EventMetadata;
 @Component
 public class Commands {
 
+    /** Command metadata: the stream version the caller expects (from If-Match); the aggregate refuses any other. */
+    public static final String EXPECTED_VERSION = "expectedVersion";
+
     private final CommandGateway gateway;
     private final Actor actor;
 
@@ -25,7 +29,15 @@ public class Commands {
 
     /** Handles the command and answers with the events it stored, or throws a {@link RuleViolation}. */
     public StoredEvents send(PathwayCommand command) {
+        return send(command, null);
+    }
+
+    /** As {@link #send(PathwayCommand)}, refused with 412 unless the stream is at {@code expectedVersion} (if given). */
+    public StoredEvents send(PathwayCommand command, Long expectedVersion) {
         MetaData metaData = MetaData.with(EventMetadata.ACTOR, actor.current());
+        if (expectedVersion != null) {
+            metaData = metaData.and(EXPECTED_VERSION, expectedVersion);
+        }
         try {
             return gateway.sendAndWait(new GenericCommandMessage<>(command, metaData));
         } catch (AggregateNotFoundException e) {
@@ -35,7 +47,19 @@ public class Commands {
         } catch (ConcurrencyException e) {
             throw new RuleViolation(ErrorCode.CONCURRENT_MODIFICATION,
                     command.streamId() + " was changed by another command at the same time; retry");
+        } catch (RuntimeException e) {
+            throw ruleViolationIn(e).orElseThrow(() -> e);
         }
+    }
+
+    /** A rule violation raised in an event handler of the same transaction reaches us wrapped by Axon. */
+    private static Optional<RuleViolation> ruleViolationIn(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleViolation violation) {
+                return Optional.of(violation);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(ErrorCode code) {

@@ -1,48 +1,46 @@
 package uk.nhs.opd.pathway.command.person;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import uk.nhs.opd.pathway.command.api.CommandResponse;
-import uk.nhs.opd.pathway.command.api.Commands;
 import uk.nhs.opd.pathway.command.api.Ids;
-import uk.nhs.opd.pathway.command.api.StoredEvents;
+import uk.nhs.opd.pathway.events.vocabulary.IdentifierType;
 import uk.nhs.opd.pathway.events.vocabulary.Location;
 import uk.nhs.opd.pathway.events.vocabulary.LocationType;
 import uk.nhs.opd.pathway.events.vocabulary.Pathway;
 import uk.nhs.opd.pathway.events.vocabulary.PersonalDetails;
-import uk.nhs.opd.pathway.events.vocabulary.ReferralSource;
 import uk.nhs.opd.pathway.events.vocabulary.RiskLevel;
 import uk.nhs.opd.pathway.events.vocabulary.ScreeningAnswers;
 import uk.nhs.opd.pathway.events.vocabulary.SentenceType;
 
-/** The person commands of API.md: validates the shape of each request and sends it to the {@link Person}. */
+/** Registration, identity, screening, formulation, exit and corrections of a person (API.md). */
 @RestController
 @Validated
 class PersonController {
 
-    private static final String CODE = "[A-Za-z0-9 ._-]{1,64}";
+    static final String CODE = "[A-Za-z0-9 ._-]{1,64}";
+    static final String IDENTIFIER = "[A-Za-z0-9]{1,16}";
 
-    private final Commands commands;
-    private final Clock clock;
+    private final PersonCommands commands;
 
-    PersonController(Commands commands, Clock clock) {
+    PersonController(PersonCommands commands) {
         this.commands = commands;
-        this.clock = clock;
     }
 
     record LocationRequest(@NotNull LocationType type, @NotBlank @Pattern(regexp = CODE) String code) {
@@ -61,9 +59,13 @@ class PersonController {
             LocalDate earliestReleaseDate,
             @NotBlank @Size(max = 64) String region,
             @NotNull @Valid LocationRequest location,
-            @Pattern(regexp = "[A-Za-z0-9]{1,16}") String crn,
-            @Pattern(regexp = "[A-Za-z0-9]{1,16}") String prisonNumber,
+            @Pattern(regexp = IDENTIFIER) String crn,
+            @Pattern(regexp = IDENTIFIER) String prisonNumber,
             Instant occurredAt) {
+    }
+
+    record IdentifierRequest(@NotNull IdentifierType type, @NotBlank @Pattern(regexp = IDENTIFIER) String value,
+                             Instant occurredAt) {
     }
 
     record ScreeningRequest(
@@ -73,54 +75,62 @@ class PersonController {
             Instant occurredAt) {
     }
 
-    record ReferralRequest(
-            @Pattern(regexp = Ids.PATTERN) String referralId,
-            @NotBlank @Pattern(regexp = Ids.PATTERN) String serviceId,
-            @NotNull ReferralSource source,
-            @NotNull Boolean offenderManagerSupports,
-            @Size(max = 2000) String reason,
-            Boolean failedOtherInterventions,
-            Instant occurredAt) {
+    record FormulationRequest(@NotNull @Min(1) @Max(3) Integer level, Instant occurredAt) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 2000) String reason, Instant occurredAt) {
+    }
+
+    record CorrectionRequest(@NotNull UUID eventId, @NotBlank @Size(max = 2000) String reason, Instant occurredAt) {
     }
 
     @PostMapping("/api/people")
-    @ResponseStatus(HttpStatus.CREATED)
-    CommandResponse register(@Valid @RequestBody RegisterPersonRequest request) {
+    ResponseEntity<CommandResponse> register(@Valid @RequestBody RegisterPersonRequest request) {
         String personId = request.personId() != null ? request.personId() : "P-" + UUID.randomUUID();
-        StoredEvents stored = commands.send(new RegisterPersonCommand(personId, request.pathway(), request.ethnicity(),
+        return commands.send(new RegisterPersonCommand(personId, request.pathway(), request.ethnicity(),
                 request.sentenceType(), request.tariffExpiryDate(), request.earliestReleaseDate(), request.region(),
                 request.location().toLocation(),
                 new PersonalDetails(request.dateOfBirth(), request.crn(), request.prisonNumber()),
-                occurredAt(request.occurredAt())));
-        return answer(personId, null, stored);
+                commands.occurredAt(request.occurredAt())), null);
+    }
+
+    @PostMapping("/api/people/{personId}/identifiers")
+    ResponseEntity<CommandResponse> linkIdentifier(@PathVariable @Pattern(regexp = Ids.PATTERN) String personId,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody IdentifierRequest request) {
+        return commands.send(new LinkIdentifierCommand(personId, request.type(), request.value(),
+                commands.occurredAt(request.occurredAt())), ifMatch);
     }
 
     @PostMapping("/api/people/{personId}/screenings")
-    @ResponseStatus(HttpStatus.CREATED)
-    CommandResponse screen(@PathVariable @Pattern(regexp = Ids.PATTERN) String personId,
-                           @Valid @RequestBody ScreeningRequest request) {
-        StoredEvents stored = commands.send(new ScreenPersonCommand(personId, request.criteria(),
-                request.riskOfSeriousHarm(), request.overrideJustification(), occurredAt(request.occurredAt())));
-        return answer(personId, null, stored);
+    ResponseEntity<CommandResponse> screen(@PathVariable @Pattern(regexp = Ids.PATTERN) String personId,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ScreeningRequest request) {
+        return commands.send(new ScreenPersonCommand(personId, request.criteria(), request.riskOfSeriousHarm(),
+                request.overrideJustification(), commands.occurredAt(request.occurredAt())), ifMatch);
     }
 
-    @PostMapping("/api/people/{personId}/referrals")
-    @ResponseStatus(HttpStatus.CREATED)
-    CommandResponse refer(@PathVariable @Pattern(regexp = Ids.PATTERN) String personId,
-                          @Valid @RequestBody ReferralRequest request) {
-        String referralId = request.referralId() != null ? request.referralId() : "R-" + UUID.randomUUID();
-        StoredEvents stored = commands.send(new MakeReferralCommand(personId, referralId, request.serviceId(),
-                request.source(), request.offenderManagerSupports(), request.reason(),
-                Boolean.TRUE.equals(request.failedOtherInterventions()), occurredAt(request.occurredAt())));
-        return answer(personId, referralId, stored);
+    @PostMapping("/api/people/{personId}/formulations")
+    ResponseEntity<CommandResponse> formulate(@PathVariable @Pattern(regexp = Ids.PATTERN) String personId,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody FormulationRequest request) {
+        return commands.send(new CompleteFormulationCommand(personId, request.level(),
+                commands.occurredAt(request.occurredAt())), ifMatch);
     }
 
-    private Instant occurredAt(Instant requested) {
-        return requested != null ? requested : clock.instant();
+    @PostMapping("/api/people/{personId}/exit")
+    ResponseEntity<CommandResponse> exit(@PathVariable @Pattern(regexp = Ids.PATTERN) String personId,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ReasonRequest request) {
+        return commands.send(new ExitPathwayCommand(personId, request.reason(),
+                commands.occurredAt(request.occurredAt())), ifMatch);
     }
 
-    private static CommandResponse answer(String personId, String referralId, StoredEvents stored) {
-        return new CommandResponse(personId, null, referralId, stored.last().getIdentifier(),
-                stored.last().getSequenceNumber());
+    @PostMapping("/api/people/{personId}/corrections")
+    ResponseEntity<CommandResponse> retract(@PathVariable @Pattern(regexp = Ids.PATTERN) String personId,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody CorrectionRequest request) {
+        return commands.send(new RetractEventCommand(personId, request.eventId(), request.reason(),
+                commands.occurredAt(request.occurredAt())), ifMatch);
     }
 }

@@ -18,7 +18,28 @@ public enum ErrorCode {
     DUPLICATE_OPEN_REFERRAL(HttpStatus.CONFLICT),
     /** Another command changed the same stream at the same moment; retrying is safe. */
     CONCURRENT_MODIFICATION(HttpStatus.CONFLICT),
+    /** The Idempotency-Key was used before for a different request. */
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY),
+    EVENT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    /** A referral is not in the state the command needs ("Cannot admit: referral R-12 is REJECTED"). */
+    REFERRAL_STATE_CONFLICT(HttpStatus.CONFLICT),
+    /** The command acts on a placement that is not open (or not in laydown, for a laydown end). */
+    PLACEMENT_NOT_OPEN(HttpStatus.CONFLICT),
+    /** The person already has a residential or custodial placement. */
+    PLACEMENT_CONFLICT(HttpStatus.CONFLICT),
+    /** The service is full and no capacity override reason was given. */
+    SERVICE_AT_CAPACITY(HttpStatus.CONFLICT),
+    /** The person has exited the pathway: nothing can follow. */
+    PATHWAY_EXITED(HttpStatus.CONFLICT),
+    /** The event named cannot be retracted (registration, a retraction, or one already retracted). */
+    EVENT_NOT_RETRACTABLE(HttpStatus.CONFLICT),
+    /** If-Match named a version of the person other than the current one. */
+    VERSION_MISMATCH(HttpStatus.PRECONDITION_FAILED),
     UNDER_AGE(HttpStatus.UNPROCESSABLE_ENTITY),
+    /** Release needs custody, recall needs the community, and each transition its own starting place. */
+    LOCATION_RULE(HttpStatus.UNPROCESSABLE_ENTITY),
+    /** The de-selection reason allows only the CLOSED disposition. */
+    DISPOSITION_NOT_ALLOWED(HttpStatus.UNPROCESSABLE_ENTITY),
     NOT_SCREENED_IN(HttpStatus.UNPROCESSABLE_ENTITY),
     OFFENDER_MANAGER_SUPPORT_REQUIRED(HttpStatus.UNPROCESSABLE_ENTITY),
     PATHWAY_MISMATCH(HttpStatus.UNPROCESSABLE_ENTITY),

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.nhs.opd.pathway.command.time.BusinessTime;
 import uk.nhs.opd.pathway.command.store.EventMetadata;
+import uk.nhs.opd.pathway.events.ServiceCapacityChanged;
 import uk.nhs.opd.pathway.events.ServiceRegistered;
 
 /** A commissioned OPD service: its stream holds its registration and later its capacity changes. */
@@ -29,6 +30,12 @@ class Service {
         this.serviceId = command.serviceId(); // so the creation event is stamped with its stream id
         apply(new ServiceRegistered(command.name(), command.type(), command.setting(), command.pathway(),
                 command.region(), command.capacity()), EventMetadata.occurredAt(command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(ChangeServiceCapacityCommand command, Clock clock) {
+        BusinessTime.requireNotInFuture(command.occurredAt(), clock);
+        apply(new ServiceCapacityChanged(command.capacity()), EventMetadata.occurredAt(command.occurredAt()));
     }
 
     @EventSourcingHandler

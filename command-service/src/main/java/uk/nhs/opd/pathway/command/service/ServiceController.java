@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +25,7 @@ import uk.nhs.opd.pathway.events.vocabulary.ServiceType;
 import uk.nhs.opd.pathway.events.vocabulary.Setting;
 
 @RestController
+@org.springframework.validation.annotation.Validated
 class ServiceController {
 
     private final Commands commands;
@@ -42,6 +45,17 @@ class ServiceController {
             @NotBlank @Size(max = 64) String region,
             @NotNull @PositiveOrZero @Max(100_000) Integer capacity,
             Instant occurredAt) {
+    }
+
+    record CapacityRequest(@NotNull @PositiveOrZero @Max(100_000) Integer capacity, Instant occurredAt) {
+    }
+
+    @PutMapping("/api/services/{serviceId}/capacity")
+    CommandResponse changeCapacity(@PathVariable @jakarta.validation.constraints.Pattern(regexp = Ids.PATTERN) String serviceId,
+                                   @Valid @RequestBody CapacityRequest request) {
+        StoredEvents stored = commands.send(new ChangeServiceCapacityCommand(serviceId, request.capacity(),
+                request.occurredAt() != null ? request.occurredAt() : clock.instant()));
+        return new CommandResponse(null, serviceId, null, stored.last().getIdentifier(), stored.last().getSequenceNumber());
     }
 
     @PostMapping("/api/services")

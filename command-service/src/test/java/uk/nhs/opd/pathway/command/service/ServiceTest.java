@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.opd.pathway.command.problem.RuleViolation;
 import uk.nhs.opd.pathway.command.store.EventMetadata;
+import uk.nhs.opd.pathway.events.ServiceCapacityChanged;
 import uk.nhs.opd.pathway.events.ServiceRegistered;
 import uk.nhs.opd.pathway.events.vocabulary.Pathway;
 import uk.nhs.opd.pathway.events.vocabulary.ServiceType;
@@ -33,6 +34,14 @@ class ServiceTest {
                         "NORTH_EAST", 80, NOW))
                 .expectEvents(new GenericEventMessage<>(new ServiceRegistered("Westgate", ServiceType.TREATMENT,
                         Setting.CUSTODY, Pathway.MEN, "NORTH_EAST", 80), EventMetadata.occurredAt(NOW)));
+    }
+
+    @Test
+    void changesItsCapacity() {
+        fixture.given(new GenericEventMessage<>(new ServiceRegistered("Westgate", ServiceType.TREATMENT, Setting.CUSTODY,
+                        Pathway.MEN, "NORTH_EAST", 80), EventMetadata.occurredAt(NOW)))
+                .when(new ChangeServiceCapacityCommand("S-1", 96, NOW))
+                .expectEvents(new ServiceCapacityChanged(96));
     }
 
     @Test

@@ -15,5 +15,10 @@ public enum ServiceType {
     PERS,
     IIRMS,
     MEDIUM_SECURE_UNIT,
-    HIGH_SECURE_HOSPITAL
+    HIGH_SECURE_HOSPITAL;
+
+    /** Whether a placement here may run beside a residential or custodial one (outreach and IIRMS may). */
+    public boolean runsAlongside() {
+        return this == OUTREACH || this == IIRMS;
+    }
 }
