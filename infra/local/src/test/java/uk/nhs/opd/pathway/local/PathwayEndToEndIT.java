@@ -129,6 +129,24 @@ class PathwayEndToEndIT {
     }
 
     @Test
+    void aMultiYearCommunityToCommunityJourneyIsAcceptedStepByStepAndPublishedInOrder() throws Exception {
+        Scenario scenario = new Scenario(commandService.baseUrl());
+        String personId = "P-" + UUID.randomUUID();
+        String suffix = personId.substring(2, 10);
+
+        int events = scenario.multiYearJourney(personId, "S-tc-" + suffix, "S-pipe-" + suffix, "S-day-" + suffix);
+
+        List<EventEnvelope> onTopic = eventsOnTopic(personId, events);
+        assertThat(onTopic).hasSize(events);
+        assertThat(onTopic).extracting(EventEnvelope::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, events).boxed().toList());
+        assertThat(onTopic).extracting(EventEnvelope::type).contains("PersonDeselected", "LaydownEnded",
+                "PersonTransitioned", "PersonReleased", "PersonAdmitted", "PlacementCompleted");
+        assertThat(onTopic.get(0).occurredAt()).isEqualTo(Instant.parse("2019-03-01T09:00:00Z"));
+        assertThat(new Http().get(queryService.baseUrl() + "/api/people/" + personId + "/journey").status()).isEqualTo(200);
+    }
+
+    @Test
     void everythingSurvivesARestartOfBothServices() throws Exception {
         Scenario scenario = new Scenario(commandService.baseUrl());
         String serviceA = "S-" + UUID.randomUUID();

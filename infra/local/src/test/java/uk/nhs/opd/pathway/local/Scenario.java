@@ -39,4 +39,68 @@ final class Scenario {
                 {"referralId":"%s","serviceId":"%s","source":"OFFENDER_MANAGER","offenderManagerSupports":true,
                  "failedOtherInterventions":true}""".formatted(referralId, serviceId));
     }
+
+    /** Posts a command that must be accepted and returns its answer. */
+    Http.Response step(String path, String json) {
+        Http.Response response = post(path, json);
+        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(201);
+        return response;
+    }
+
+    /**
+     * A multi-year community-to-community journey: registered in prison, treatment with a laydown, progression to a
+     * PIPE, open conditions, release to approved premises, a community service. Returns the number of events.
+     */
+    int multiYearJourney(String personId, String treatment, String pipe, String community) {
+        String p = "/api/people/" + personId;
+        step("/api/services", service(treatment, "TREATMENT", "CUSTODY"));
+        step("/api/services", service(pipe, "PIPE_PRISON", "CUSTODY"));
+        step("/api/services", service(community, "DAY", "COMMUNITY"));
+        step("/api/people", """
+                {"personId":"%s","pathway":"MEN","dateOfBirth":"1985-02-11","ethnicity":"BLACK_CARIBBEAN",
+                 "sentenceType":"DETERMINATE","earliestReleaseDate":"2023-01-15","region":"NORTH_EAST",
+                 "location":{"type":"PRISON","code":"FKI"},"prisonNumber":"A7654ZY","occurredAt":"2019-03-01T09:00:00Z"}"""
+                .formatted(personId));
+        step(p + "/screenings", """
+                {"criteria":{"highLikelihoodOfViolentOrSexualReoffending":true,"highOrVeryHighRiskOfSeriousHarm":true,
+                 "likelySeverePersonalityDisorder":true,"clinicallyJustifiableLink":true},"riskOfSeriousHarm":"HIGH",
+                 "occurredAt":"2019-04-01T09:00:00Z"}""");
+        step(p + "/formulations", "{\"level\":3,\"occurredAt\":\"2019-05-01T09:00:00Z\"}");
+        step(p + "/referrals", referral("R-tc", treatment, "2019-06-01"));
+        step(p + "/referrals/R-tc/decision", "{\"outcome\":\"ACCEPTED\",\"occurredAt\":\"2019-07-01T09:00:00Z\"}");
+        step(p + "/admissions", "{\"referralId\":\"R-tc\",\"occurredAt\":\"2019-09-02T09:00:00Z\"}");
+        step(p + "/deselections", """
+                {"serviceId":"%s","initiatedBy":"PERSON","disposition":"LAYDOWN","reasonCategory":"PERSONAL",
+                 "reasonCode":"NOT_READY","notes":"Outreach continues","occurredAt":"2020-03-02T09:00:00Z"}""".formatted(treatment));
+        step(p + "/laydown-ends", "{\"serviceId\":\"%s\",\"outcome\":\"READMITTED\",\"occurredAt\":\"2020-06-01T09:00:00Z\"}"
+                .formatted(treatment));
+        step(p + "/referrals", referral("R-pipe", pipe, "2021-01-11"));
+        step(p + "/referrals/R-pipe/decision", "{\"outcome\":\"ACCEPTED\",\"occurredAt\":\"2021-02-01T09:00:00Z\"}");
+        step(p + "/transitions", """
+                {"kind":"PROGRESSION","toLocation":{"type":"PRISON","code":"FKI"},"toReferralId":"R-pipe",
+                 "occurredAt":"2021-03-01T09:00:00Z"}""");
+        step(p + "/transitions", """
+                {"kind":"TO_OPEN_CONDITIONS","toLocation":{"type":"OPEN_PRISON","code":"HDI"},"occurredAt":"2022-06-01T09:00:00Z"}""");
+        step(p + "/releases", """
+                {"releaseType":"LICENCE","toLocation":{"type":"APPROVED_PREMISES","code":"AP-DURHAM"},
+                 "occurredAt":"2023-01-15T09:00:00Z"}""");
+        step(p + "/referrals", referral("R-com", community, "2023-02-01"));
+        step(p + "/referrals/R-com/decision", "{\"outcome\":\"ACCEPTED\",\"occurredAt\":\"2023-02-15T09:00:00Z\"}");
+        step(p + "/admissions", "{\"referralId\":\"R-com\",\"occurredAt\":\"2023-03-01T09:00:00Z\"}");
+        Http.Response last = step(p + "/completions", "{\"serviceId\":\"%s\",\"occurredAt\":\"2024-03-01T09:00:00Z\"}"
+                .formatted(community));
+        return (int) last.body().path("version").asLong() + 1;
+    }
+
+    private static String service(String serviceId, String type, String setting) {
+        return """
+                {"serviceId":"%s","name":"%s service","type":"%s","setting":"%s","pathway":"MEN","region":"NORTH_EAST",
+                 "capacity":40,"occurredAt":"2018-01-01T00:00:00Z"}""".formatted(serviceId, type, type, setting);
+    }
+
+    private static String referral(String referralId, String serviceId, String date) {
+        return """
+                {"referralId":"%s","serviceId":"%s","source":"OFFENDER_MANAGER","offenderManagerSupports":true,
+                 "occurredAt":"%sT09:00:00Z"}""".formatted(referralId, serviceId, date);
+    }
 }
