@@ -2,6 +2,7 @@ package uk.nhs.opd.pathway.command.person;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,7 @@ class PersonCommands {
 
     /** Business time of a command: as given, or now. */
     Instant occurredAt(Instant requested) {
-        return requested != null ? requested : clock.instant();
+        return requested != null ? requested : clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     ResponseEntity<CommandResponse> send(PersonCommand command, String ifMatch) {

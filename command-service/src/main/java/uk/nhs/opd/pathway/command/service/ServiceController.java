@@ -8,6 +8,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,7 +55,7 @@ class ServiceController {
     CommandResponse changeCapacity(@PathVariable @jakarta.validation.constraints.Pattern(regexp = Ids.PATTERN) String serviceId,
                                    @Valid @RequestBody CapacityRequest request) {
         StoredEvents stored = commands.send(new ChangeServiceCapacityCommand(serviceId, request.capacity(),
-                request.occurredAt() != null ? request.occurredAt() : clock.instant()));
+                request.occurredAt() != null ? request.occurredAt() : clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         return new CommandResponse(null, serviceId, null, stored.last().getIdentifier(), stored.last().getSequenceNumber());
     }
 
@@ -64,7 +65,7 @@ class ServiceController {
         String serviceId = request.serviceId() != null ? request.serviceId() : "S-" + UUID.randomUUID();
         StoredEvents stored = commands.send(new RegisterServiceCommand(serviceId, request.name(), request.type(),
                 request.setting(), request.pathway(), request.region(), request.capacity(),
-                request.occurredAt() != null ? request.occurredAt() : clock.instant()));
+                request.occurredAt() != null ? request.occurredAt() : clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         return new CommandResponse(null, serviceId, null, stored.last().getIdentifier(), stored.last().getSequenceNumber());
     }
 }
