@@ -52,27 +52,54 @@ CREATE TABLE service_view (
     registered_at TIMESTAMPTZ  NOT NULL
 );
 
-CREATE TABLE journey_person (
-    person_id              VARCHAR(100) NOT NULL PRIMARY KEY,
-    pathway                VARCHAR(20)  NOT NULL,
-    sentence_type          VARCHAR(20)  NOT NULL,
-    region                 VARCHAR(64)  NOT NULL,
-    registered_at          TIMESTAMPTZ  NOT NULL,
-    location_type          VARCHAR(30)  NOT NULL,
-    location_code          VARCHAR(64)  NOT NULL,
-    screening_outcome      VARCHAR(40),
-    risk_of_serious_harm   VARCHAR(20),
-    screened_at            TIMESTAMPTZ,
-    last_event_recorded_at TIMESTAMPTZ  NOT NULL
+-- Every person event as received, in stream order: the input of the journey fold. Journeys (with asOf / knownAt)
+-- are folded from here on read; the tables below hold what cross-person reads need, rewritten per person.
+CREATE TABLE person_event (
+    person_id   VARCHAR(100) NOT NULL,
+    sequence    BIGINT       NOT NULL,
+    envelope    BYTEA        NOT NULL,
+    PRIMARY KEY (person_id, sequence)
 );
 
-CREATE TABLE journey_referral (
-    person_id                  VARCHAR(100) NOT NULL,
-    referral_id                VARCHAR(100) NOT NULL,
+-- Accepted referrals waiting for a place (paused ones flagged), with what the wait-list priority needs.
+CREATE TABLE waitlist_entry (
     service_id                 VARCHAR(100) NOT NULL,
-    source                     VARCHAR(40)  NOT NULL,
-    status                     VARCHAR(40)  NOT NULL,
-    referred_at                TIMESTAMPTZ  NOT NULL,
+    referral_id                VARCHAR(100) NOT NULL,
+    person_id                  VARCHAR(100) NOT NULL,
+    paused                     BOOLEAN      NOT NULL,
+    accepted_at                TIMESTAMPTZ  NOT NULL,
+    pauses                     VARCHAR(4000) NOT NULL,
     failed_other_interventions BOOLEAN      NOT NULL,
+    risk_of_serious_harm       VARCHAR(20),
+    sentence_type              VARCHAR(20)  NOT NULL,
+    tariff_expiry_date         DATE,
+    earliest_release_date      DATE,
+    region                     VARCHAR(64)  NOT NULL,
+    pathway                    VARCHAR(20)  NOT NULL,
+    PRIMARY KEY (service_id, referral_id)
+);
+CREATE INDEX waitlist_entry_person ON waitlist_entry (person_id);
+
+-- Open placements (active or in laydown: a laydown keeps its place).
+CREATE TABLE placement_view (
+    person_id   VARCHAR(100) NOT NULL,
+    service_id  VARCHAR(100) NOT NULL,
+    referral_id VARCHAR(100) NOT NULL,
+    status      VARCHAR(20)  NOT NULL,
+    admitted_at TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (person_id, service_id)
+);
+CREATE INDEX placement_view_service ON placement_view (service_id);
+
+-- One row per referral for diversity monitoring (seed 001 §2.2): no personal data, the age band only.
+CREATE TABLE referral_stat (
+    person_id   VARCHAR(100) NOT NULL,
+    referral_id VARCHAR(100) NOT NULL,
+    ethnicity   VARCHAR(64)  NOT NULL,
+    pathway     VARCHAR(20)  NOT NULL,
+    age_band    VARCHAR(10)  NOT NULL,
+    region      VARCHAR(64)  NOT NULL,
+    accepted    BOOLEAN      NOT NULL,
+    rejected    BOOLEAN      NOT NULL,
     PRIMARY KEY (person_id, referral_id)
 );

@@ -27,6 +27,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, e.code(), e.getMessage()));
     }
 
+    @ExceptionHandler(BadRequest.class)
+    ResponseEntity<Object> badRequest(BadRequest e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request is invalid");
+        problem.setProperty("errors", java.util.List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> invalid(ConstraintViolationException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request is invalid");

@@ -1,59 +1,36 @@
 package uk.nhs.opd.pathway.query.journey;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.PathwayEvent;
-import uk.nhs.opd.pathway.events.PersonRegistered;
-import uk.nhs.opd.pathway.events.PersonScreened;
-import uk.nhs.opd.pathway.events.ReferralMade;
+import uk.nhs.opd.pathway.events.PersonEvent;
 import uk.nhs.opd.pathway.query.projection.Projection;
-import uk.nhs.opd.pathway.query.projection.Timestamps;
 
 /**
- * Each person's journey: who they are on the pathway (no personal data), their screening and their referrals.
- * Business times come from {@code occurredAt}; freshness from {@code recordedAt}.
+ * Keeps each person's events and, after each one, folds their journey again and hands it to the read models that
+ * are kept from journeys. Folding the whole (short) history makes late-recorded events and retractions exact.
  */
 @Component
 class JourneyProjection implements Projection {
 
-    private final JdbcClient jdbc;
+    private final PersonEvents events;
+    private final List<JourneyListener> listeners;
 
-    JourneyProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    JourneyProjection(PersonEvents events, List<JourneyListener> listeners) {
+        this.events = events;
+        this.listeners = listeners;
     }
 
     @Override
     public void apply(EventEnvelope envelope, PathwayEvent event) {
-        if (event instanceof PersonRegistered registered) {
-            jdbc.sql("""
-                    INSERT INTO journey_person (person_id, pathway, sentence_type, region, registered_at,
-                        location_type, location_code, last_event_recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(envelope.personId(), registered.pathway().name(), registered.sentenceType().name(),
-                            registered.region(), Timestamps.utc(envelope.occurredAt()),
-                            registered.location().type().name(), registered.location().code(),
-                            Timestamps.utc(envelope.recordedAt()))
-                    .update();
-        } else if (event instanceof PersonScreened screened) {
-            jdbc.sql("""
-                    UPDATE journey_person SET screening_outcome = ?, risk_of_serious_harm = ?, screened_at = ?
-                    WHERE person_id = ?""")
-                    .params(screened.outcome().name(), screened.riskOfSeriousHarm().name(),
-                            Timestamps.utc(envelope.occurredAt()), envelope.personId())
-                    .update();
-        } else if (event instanceof ReferralMade referral) {
-            jdbc.sql("""
-                    INSERT INTO journey_referral (person_id, referral_id, service_id, source, status, referred_at,
-                        failed_other_interventions)
-                    VALUES (?, ?, ?, ?, 'MADE', ?, ?)""")
-                    .params(envelope.personId(), referral.referralId(), referral.serviceId(), referral.source().name(),
-                            Timestamps.utc(envelope.occurredAt()), referral.failedOtherInterventions())
-                    .update();
+        if (!(event instanceof PersonEvent)) {
+            return;
         }
-        if (envelope.personId() != null) {
-            jdbc.sql("UPDATE journey_person SET last_event_recorded_at = ? WHERE person_id = ?")
-                    .params(Timestamps.utc(envelope.recordedAt()), envelope.personId()).update();
-        }
+        events.append(envelope);
+        // "now" is the event's record time, so what is stored is a function of the events alone (replayable).
+        Journey journey = JourneyFold.fold(envelope.personId(), events.of(envelope.personId()),
+                JourneyFold.View.current(envelope.recordedAt()));
+        listeners.forEach(listener -> listener.journeyChanged(envelope.personId(), journey));
     }
 }

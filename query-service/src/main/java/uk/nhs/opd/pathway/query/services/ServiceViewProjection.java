@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.PathwayEvent;
+import uk.nhs.opd.pathway.events.ServiceCapacityChanged;
 import uk.nhs.opd.pathway.events.ServiceRegistered;
 import uk.nhs.opd.pathway.query.projection.Projection;
 import uk.nhs.opd.pathway.query.projection.Timestamps;
@@ -28,6 +29,9 @@ class ServiceViewProjection implements Projection {
                             registered.pathway().name(), registered.region(), registered.capacity(),
                             Timestamps.utc(envelope.occurredAt()))
                     .update();
+        } else if (event instanceof ServiceCapacityChanged changed) {
+            jdbc.sql("UPDATE service_view SET capacity = ? WHERE service_id = ?")
+                    .params(changed.capacity(), envelope.serviceId()).update();
         }
     }
 }

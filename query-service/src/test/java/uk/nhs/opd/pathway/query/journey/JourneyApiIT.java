@@ -108,7 +108,8 @@ class JourneyApiIT {
         assertThat(journey.path("status").asText()).isEqualTo("REFERRED");
         assertThat(journey.path("location").path("code").asText()).isEqualTo("FKI");
         assertThat(journey.path("screening").path("outcome").asText()).isEqualTo("SCREENED_IN");
-        assertThat(journey.path("referrals").get(0).path("serviceName").asText()).isEqualTo("Westgate");
+        assertThat(journey.path("referrals").get(0).path("serviceId").asText()).isEqualTo(serviceId);
+        assertThat(journey.path("referrals").get(0).path("ageBand").asText()).isEqualTo("35-44");
         assertThat(journey.path("referrals").get(0).path("referredAt").asText()).isEqualTo("2024-01-10T12:00:00Z");
         assertThat(journey.path("lastEventRecordedAt").asText()).isNotBlank();
         assertThat(journey.toString()).doesNotContain("X123456").doesNotContain("A1234BC").doesNotContain("1980-01-01");

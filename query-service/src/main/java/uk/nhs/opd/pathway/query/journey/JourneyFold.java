@@ -1,0 +1,410 @@
+package uk.nhs.opd.pathway.query.journey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.nhs.opd.pathway.events.EventEnvelope;
+import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.events.EventRetracted;
+import uk.nhs.opd.pathway.events.FormulationCompleted;
+import uk.nhs.opd.pathway.events.LaydownEnded;
+import uk.nhs.opd.pathway.events.PathwayEvent;
+import uk.nhs.opd.pathway.events.PathwayExited;
+import uk.nhs.opd.pathway.events.PersonAdmitted;
+import uk.nhs.opd.pathway.events.PersonDeselected;
+import uk.nhs.opd.pathway.events.PersonRecalled;
+import uk.nhs.opd.pathway.events.PersonRegistered;
+import uk.nhs.opd.pathway.events.PersonReleased;
+import uk.nhs.opd.pathway.events.PersonScreened;
+import uk.nhs.opd.pathway.events.PersonTransitioned;
+import uk.nhs.opd.pathway.events.PlacementCompleted;
+import uk.nhs.opd.pathway.events.ReferralAccepted;
+import uk.nhs.opd.pathway.events.ReferralMade;
+import uk.nhs.opd.pathway.events.ReferralPaused;
+import uk.nhs.opd.pathway.events.ReferralRejected;
+import uk.nhs.opd.pathway.events.ReferralResumed;
+import uk.nhs.opd.pathway.events.ReferralTransferred;
+import uk.nhs.opd.pathway.events.ReferralWithdrawn;
+import uk.nhs.opd.pathway.events.vocabulary.DeselectionDisposition;
+import uk.nhs.opd.pathway.events.vocabulary.LaydownOutcome;
+import uk.nhs.opd.pathway.events.vocabulary.Location;
+import uk.nhs.opd.pathway.events.vocabulary.LocationType;
+
+/**
+ * Folds one person's events into their {@link Journey}: a pure function of the events, so the live projection,
+ * a rebuild and a time-travel read all give the same answer for the same history.
+ * <ul>
+ *   <li>Retracted events do not count; the retraction itself is kept in the log only.</li>
+ *   <li>Events count in business order ({@code occurredAt}, then sequence), even when recorded late.</li>
+ *   <li>{@code asOf} keeps what had happened by then; {@code knownAt} keeps what had been recorded by then.</li>
+ * </ul>
+ */
+public final class JourneyFold {
+
+    /** What to fold: the whole history, or the view as of a business time and/or as known at a record time. */
+    public record View(Instant asOf, Instant knownAt, Instant now) {
+        public static View current(Instant now) {
+            return new View(null, null, now);
+        }
+
+        /** The moment open waits and open segments are measured to. */
+        Instant horizon() {
+            Instant horizon = now;
+            if (asOf != null && asOf.isBefore(horizon)) {
+                horizon = asOf;
+            }
+            if (knownAt != null && knownAt.isBefore(horizon)) {
+                horizon = knownAt;
+            }
+            return horizon;
+        }
+    }
+
+    private JourneyFold() {
+    }
+
+    /** The journey of a person with these events (any order), or null if they were not registered in this view. */
+    public static Journey fold(String personId, List<EventEnvelope> envelopes, View view) {
+        List<EventEnvelope> known = envelopes.stream()
+                .filter(e -> view.knownAt() == null || !e.recordedAt().isAfter(view.knownAt()))
+                .toList();
+        Set<String> retracted = new HashSet<>();
+        List<Counted> counted = new ArrayList<>();
+        for (EventEnvelope envelope : known) {
+            PathwayEvent event = EventJson.payloadOf(envelope);
+            if (event instanceof EventRetracted retraction) {
+                retracted.add(retraction.eventId().toString());
+            } else {
+                counted.add(new Counted(envelope, event));
+            }
+        }
+        List<Counted> ordered = counted.stream()
+                .filter(c -> !retracted.contains(c.envelope().eventId().toString()))
+                .filter(c -> view.asOf() == null || !c.envelope().occurredAt().isAfter(view.asOf()))
+                .sorted(Comparator.comparing((Counted c) -> c.envelope().occurredAt())
+                        .thenComparingLong(c -> c.envelope().sequence()))
+                .toList();
+        if (ordered.isEmpty() || !(ordered.get(0).event() instanceof PersonRegistered)) {
+            return null;
+        }
+        Builder builder = new Builder(personId);
+        ordered.forEach(c -> builder.apply(c.envelope(), c.event()));
+        Instant lastRecorded = known.stream().map(EventEnvelope::recordedAt).max(Comparator.naturalOrder()).orElse(null);
+        return builder.build(view.horizon(), retracted.stream().sorted().toList(), lastRecorded);
+    }
+
+    private record Counted(EventEnvelope envelope, PathwayEvent event) {
+    }
+
+    /** The age band used for monitoring (seed 001 §2.2), from the date of birth on a given day. */
+    static String ageBand(LocalDate dateOfBirth, LocalDate on) {
+        if (dateOfBirth == null) {
+            return "UNKNOWN";
+        }
+        int age = Period.between(dateOfBirth, on).getYears();
+        if (age < 25) {
+            return "18-24";
+        } else if (age < 35) {
+            return "25-34";
+        } else if (age < 45) {
+            return "35-44";
+        } else if (age < 55) {
+            return "45-54";
+        } else if (age < 65) {
+            return "55-64";
+        }
+        return "65+";
+    }
+
+    static String settingOf(LocationType type) {
+        return switch (type) {
+            case PRISON, OPEN_PRISON -> "CUSTODY";
+            case HOSPITAL -> "HOSPITAL";
+            case APPROVED_PREMISES, COMMUNITY -> "COMMUNITY";
+        };
+    }
+
+    private static final class ReferralBuilder {
+        final String referralId;
+        final String serviceId;
+        final String source;
+        final boolean failedOtherInterventions;
+        final Instant referredAt;
+        final String ageBand;
+        String status = "MADE";
+        Instant acceptedAt;
+        Instant admittedAt;
+        Instant closedAt;
+        String transferredFrom;
+        String transferredTo;
+        final List<Journey.StatusChange> history = new ArrayList<>();
+        final List<Instant[]> pauses = new ArrayList<>();
+
+        ReferralBuilder(String referralId, String serviceId, String source, boolean failed, Instant at, String ageBand) {
+            this.referralId = referralId;
+            this.serviceId = serviceId;
+            this.source = source;
+            this.failedOtherInterventions = failed;
+            this.referredAt = at;
+            this.ageBand = ageBand;
+            history.add(new Journey.StatusChange("MADE", at));
+        }
+
+        void status(String newStatus, Instant at) {
+            status = newStatus;
+            history.add(new Journey.StatusChange(newStatus, at));
+            if (List.of("REJECTED", "WITHDRAWN", "TRANSFERRED", "CLOSED").contains(newStatus)) {
+                closedAt = at;
+            }
+        }
+
+        Journey.Referral build(Instant horizon) {
+            List<Journey.Period> periods = pauses.stream().map(p -> new Journey.Period(p[0], p[1])).toList();
+            Long waitDays = null;
+            Long waitNet = null;
+            if (acceptedAt != null) {
+                Instant end = admittedAt != null ? admittedAt : closedAt != null ? closedAt : horizon;
+                waitDays = Waits.grossDays(acceptedAt, end);
+                waitNet = Waits.netDays(acceptedAt, end, periods);
+            }
+            return new Journey.Referral(referralId, serviceId, status, source, failedOtherInterventions, referredAt,
+                    acceptedAt, admittedAt, closedAt, transferredFrom, transferredTo, ageBand, List.copyOf(history),
+                    periods, waitDays, waitNet);
+        }
+    }
+
+    private static final class PlacementBuilder {
+        final String serviceId;
+        final String referralId;
+        final Instant admittedAt;
+        final String capacityOverrideReason;
+        final List<Instant[]> laydowns = new ArrayList<>();
+        Instant endedAt;
+        String endReason;
+        Journey.Deselection deselection;
+
+        PlacementBuilder(String serviceId, String referralId, Instant admittedAt, String override) {
+            this.serviceId = serviceId;
+            this.referralId = referralId;
+            this.admittedAt = admittedAt;
+            this.capacityOverrideReason = override;
+        }
+
+        boolean inLaydown() {
+            return !laydowns.isEmpty() && laydowns.get(laydowns.size() - 1)[1] == null;
+        }
+
+        Journey.Placement build(Map<String, ReferralBuilder> referrals) {
+            ReferralBuilder referral = referrals.get(referralId);
+            return new Journey.Placement(serviceId, referralId, referral == null ? null : referral.referredAt,
+                    referral == null ? null : referral.acceptedAt, admittedAt,
+                    laydowns.stream().map(l -> new Journey.Period(l[0], l[1])).toList(), endedAt, endReason,
+                    deselection, capacityOverrideReason);
+        }
+    }
+
+    private static final class Builder {
+        private final String personId;
+        private PersonRegistered registration;
+        private Instant registeredAt;
+        private Location location;
+        private Journey.Screening screening;
+        private Integer formulationLevel;
+        private Instant exitedAt;
+        private boolean everInCustody;
+        private boolean communityToCommunity;
+        private final List<Journey.Segment> segments = new ArrayList<>();
+        private final Map<String, ReferralBuilder> referrals = new LinkedHashMap<>();
+        private final List<PlacementBuilder> placements = new ArrayList<>();
+
+        Builder(String personId) {
+            this.personId = personId;
+        }
+
+        void apply(EventEnvelope envelope, PathwayEvent event) {
+            Instant at = envelope.occurredAt();
+            if (event instanceof PersonRegistered e) {
+                registration = e;
+                registeredAt = at;
+                moveTo(e.location(), at);
+            } else if (event instanceof PersonScreened e) {
+                screening = new Journey.Screening(e.outcome().name(), e.riskOfSeriousHarm().name(), at);
+            } else if (event instanceof FormulationCompleted e) {
+                formulationLevel = e.level();
+            } else if (event instanceof ReferralMade e) {
+                refer(e.referralId(), e.serviceId(), e.source().name(), e.failedOtherInterventions(), at);
+            } else if (event instanceof ReferralAccepted e) {
+                referral(e.referralId(), r -> {
+                    r.acceptedAt = at;
+                    r.status("ACCEPTED", at);
+                });
+            } else if (event instanceof ReferralRejected e) {
+                referral(e.referralId(), r -> r.status("REJECTED", at));
+            } else if (event instanceof ReferralWithdrawn e) {
+                referral(e.referralId(), r -> r.status("WITHDRAWN", at));
+            } else if (event instanceof ReferralPaused e) {
+                referral(e.referralId(), r -> {
+                    r.pauses.add(new Instant[] {at, null});
+                    r.status("PAUSED", at);
+                });
+            } else if (event instanceof ReferralResumed e) {
+                referral(e.referralId(), r -> {
+                    if (!r.pauses.isEmpty()) {
+                        r.pauses.get(r.pauses.size() - 1)[1] = at;
+                    }
+                    r.status(e.resumedTo().name(), at);
+                });
+            } else if (event instanceof ReferralTransferred e) {
+                ReferralBuilder old = referrals.get(e.referralId());
+                referral(e.referralId(), r -> {
+                    r.transferredTo = e.newReferralId();
+                    r.status("TRANSFERRED", at);
+                });
+                refer(e.newReferralId(), e.toServiceId(), old == null ? null : old.source,
+                        old != null && old.failedOtherInterventions, at);
+                referrals.get(e.newReferralId()).transferredFrom = e.referralId();
+            } else if (event instanceof PersonAdmitted e) {
+                admit(e.referralId(), e.serviceId(), e.capacityOverrideReason(), at);
+            } else if (event instanceof PersonDeselected e) {
+                openPlacement(e.serviceId()).ifPresent(p -> {
+                    p.deselection = new Journey.Deselection(e.initiatedBy().name(), e.disposition().name(),
+                            e.reasonCategory().name(), e.reasonCode() == null ? null : e.reasonCode().name(), at);
+                    if (e.disposition() == DeselectionDisposition.LAYDOWN) {
+                        p.laydowns.add(new Instant[] {at, null});
+                    } else {
+                        end(p, "DESELECTED", at, e.disposition() == DeselectionDisposition.RETURNED_TO_WAITLIST ? "ACCEPTED" : "CLOSED");
+                    }
+                });
+            } else if (event instanceof LaydownEnded e) {
+                openPlacement(e.serviceId()).ifPresent(p -> {
+                    if (p.inLaydown()) {
+                        p.laydowns.get(p.laydowns.size() - 1)[1] = at;
+                    }
+                    if (e.outcome() == LaydownOutcome.CLOSED) {
+                        end(p, "DESELECTED", at, "CLOSED");
+                    }
+                });
+            } else if (event instanceof PlacementCompleted e) {
+                openPlacement(e.serviceId()).ifPresent(p -> end(p, "COMPLETED", at, "CLOSED"));
+            } else if (event instanceof PersonTransitioned e) {
+                endAll(e.endedPlacements(), "TRANSITIONED", at);
+                moveTo(e.toLocation(), at);
+                if (e.toReferralId() != null) {
+                    admit(e.toReferralId(), e.toServiceId(), null, at);
+                }
+            } else if (event instanceof PersonReleased e) {
+                endAll(e.endedPlacements(), "RELEASED", at);
+                moveTo(e.toLocation(), at);
+            } else if (event instanceof PersonRecalled e) {
+                endAll(e.endedPlacements(), "RECALLED", at);
+                moveTo(e.toLocation(), at);
+            } else if (event instanceof PathwayExited e) {
+                endAll(e.endedPlacements(), "EXITED", at);
+                referrals.values().stream().filter(r -> List.of("MADE", "ACCEPTED", "PAUSED").contains(r.status))
+                        .forEach(r -> r.status("CLOSED", at));
+                exitedAt = at;
+            }
+        }
+
+        private void refer(String referralId, String serviceId, String source, boolean failed, Instant at) {
+            LocalDate dateOfBirth = registration.personal() == null ? null : registration.personal().dateOfBirth();
+            referrals.put(referralId, new ReferralBuilder(referralId, serviceId, source, failed, at,
+                    ageBand(dateOfBirth, at.atZone(ZoneOffset.UTC).toLocalDate())));
+        }
+
+        private void referral(String referralId, java.util.function.Consumer<ReferralBuilder> change) {
+            ReferralBuilder referral = referrals.get(referralId);
+            if (referral != null) {
+                change.accept(referral);
+            }
+        }
+
+        private void admit(String referralId, String serviceId, String override, Instant at) {
+            referral(referralId, r -> {
+                r.admittedAt = at;
+                r.status("ADMITTED", at);
+            });
+            placements.add(new PlacementBuilder(serviceId, referralId, at, override));
+        }
+
+        private java.util.Optional<PlacementBuilder> openPlacement(String serviceId) {
+            return placements.stream().filter(p -> p.serviceId.equals(serviceId) && p.endedAt == null).findFirst();
+        }
+
+        private void endAll(List<String> serviceIds, String reason, Instant at) {
+            serviceIds.forEach(serviceId -> openPlacement(serviceId).ifPresent(p -> end(p, reason, at, "CLOSED")));
+        }
+
+        private void end(PlacementBuilder placement, String reason, Instant at, String referralStatusAfter) {
+            placement.endedAt = at;
+            placement.endReason = reason;
+            if (placement.inLaydown()) {
+                placement.laydowns.get(placement.laydowns.size() - 1)[1] = at;
+            }
+            referral(placement.referralId, r -> {
+                if ("ACCEPTED".equals(referralStatusAfter)) {
+                    // Returned to the wait list: the referral waits again from now.
+                    r.admittedAt = null;
+                    r.acceptedAt = at;
+                }
+                r.status(referralStatusAfter, at);
+            });
+        }
+
+        private void moveTo(Location to, Instant at) {
+            if (to.equals(location)) {
+                return; // e.g. a progression to a PIPE in the same prison: same place, new placement
+            }
+            if (!segments.isEmpty()) {
+                Journey.Segment current = segments.remove(segments.size() - 1);
+                segments.add(new Journey.Segment(current.locationType(), current.locationCode(), current.setting(),
+                        current.from(), at));
+            }
+            String setting = settingOf(to.type());
+            segments.add(new Journey.Segment(to.type().name(), to.code(), setting, at, null));
+            location = to;
+            if (!"COMMUNITY".equals(setting)) {
+                everInCustody = true;
+            } else if (everInCustody) {
+                communityToCommunity = true;
+            }
+        }
+
+        private String status() {
+            if (exitedAt != null) {
+                return "EXITED";
+            }
+            if (placements.stream().anyMatch(p -> p.endedAt == null && !p.inLaydown())) {
+                return "IN_SERVICE";
+            }
+            if (placements.stream().anyMatch(p -> p.endedAt == null)) {
+                return "LAYDOWN";
+            }
+            if (referrals.values().stream().anyMatch(r -> r.status.equals("ACCEPTED"))) {
+                return "WAITING";
+            }
+            if (referrals.values().stream().anyMatch(r -> r.status.equals("MADE") || r.status.equals("PAUSED"))) {
+                return "REFERRED";
+            }
+            return screening != null ? screening.outcome() : "REGISTERED";
+        }
+
+        Journey build(Instant horizon, List<String> retracted, Instant lastRecorded) {
+            return new Journey(personId, registration.pathway().name(), status(), registration.sentenceType().name(),
+                    registration.tariffExpiryDate(), registration.earliestReleaseDate(), registration.region(),
+                    registration.ethnicity(), registeredAt, new Journey.Location(location.type().name(), location.code()),
+                    screening, formulationLevel, List.copyOf(segments),
+                    placements.stream().map(p -> p.build(referrals)).toList(),
+                    referrals.values().stream().map(r -> r.build(horizon)).toList(),
+                    communityToCommunity, exitedAt, retracted, lastRecorded);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package uk.nhs.opd.pathway.query.journey;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import uk.nhs.opd.pathway.events.EventEnvelope;
+import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.events.EventTypes;
+import uk.nhs.opd.pathway.events.PathwayEvent;
+
+/** Builds one person's stream of envelopes for projection tests, with explicit business and record times. */
+final class History {
+
+    private final String personId;
+    private final List<EventEnvelope> envelopes = new ArrayList<>();
+
+    History(String personId) {
+        this.personId = personId;
+    }
+
+    /** An event that happened on {@code date} (ISO date) and was recorded at once. */
+    History on(String date, PathwayEvent event) {
+        Instant at = Instant.parse(date + "T09:00:00Z");
+        return recorded(at, at.plusSeconds(60), event);
+    }
+
+    History recorded(Instant occurredAt, Instant recordedAt, PathwayEvent event) {
+        EventTypes.EventType type = EventTypes.ofClass(event.getClass()).orElseThrow();
+        envelopes.add(new EventEnvelope(UUID.nameUUIDFromBytes((personId + "#" + envelopes.size()).getBytes()),
+                type.name(), type.schemaVersion(), personId, null, envelopes.size(), occurredAt, recordedAt, "test",
+                EventJson.toTree(event)));
+        return this;
+    }
+
+    EventEnvelope get(int sequence) {
+        return envelopes.get(sequence);
+    }
+
+    List<EventEnvelope> envelopes() {
+        return List.copyOf(envelopes);
+    }
+}
