@@ -147,6 +147,61 @@ class PathwayEndToEndIT {
     }
 
     @Test
+    void aContestedWaitListIsOrderedByPriorityWithThePausedApart() throws Exception {
+        Scenario scenario = new Scenario(commandService.baseUrl());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String serviceId = "S-wl-" + run;
+        scenario.step("/api/services", """
+                {"serviceId":"%s","name":"Westgate","type":"TREATMENT","setting":"CUSTODY","pathway":"MEN",
+                 "region":"NORTH_EAST","capacity":2,"occurredAt":"2019-01-01T00:00:00Z"}""".formatted(serviceId));
+        String nearRelease = java.time.LocalDate.now().plusMonths(10).toString();
+        scenario.waitingPerson("P-plain-a-" + run, "DETERMINATE\",\"earliestReleaseDate\":\"2035-01-01\"", "HIGH", false, serviceId, "R-plain-a", "2021-01-05");
+        scenario.waitingPerson("P-very-high-" + run, "DETERMINATE\"", "VERY_HIGH", false, serviceId, "R-very-high", "2022-06-01");
+        scenario.waitingPerson("P-ipp-" + run, "IPP\",\"tariffExpiryDate\":\"2021-01-01\"", "HIGH", false, serviceId, "R-ipp", "2021-02-01");
+        scenario.waitingPerson("P-life-" + run, "LIFE\",\"tariffExpiryDate\":\"2040-01-01\"", "MEDIUM", true, serviceId, "R-life", "2022-01-01");
+        scenario.waitingPerson("P-near-" + run, "DETERMINATE\",\"earliestReleaseDate\":\"" + nearRelease + "\"", "HIGH", false, serviceId, "R-near", "2021-06-01");
+        scenario.waitingPerson("P-plain-b-" + run, "DETERMINATE\"", "MEDIUM", false, serviceId, "R-plain-b", "2021-03-01");
+        scenario.waitingPerson("P-paused-" + run, "DETERMINATE\"", "VERY_HIGH", false, serviceId, "R-paused", "2020-06-01");
+        scenario.step("/api/people/P-paused-" + run + "/referrals/R-paused/pause",
+                "{\"reason\":\"SUITABLE_NOT_READY\",\"occurredAt\":\"2023-01-01T09:00:00Z\"}");
+
+        Http http = new Http();
+        Http.Response waitList = null;
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            waitList = http.get(queryService.baseUrl() + "/api/services/" + serviceId + "/waitlist");
+            if (waitList.status() == 200 && waitList.body().path("entries").size() == 6 && waitList.body().path("paused").size() == 1) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+
+        JsonNode entries = waitList.body().path("entries");
+        assertThat(entries.findValuesAsText("referralId"))
+                .containsExactly("R-near", "R-very-high", "R-ipp", "R-life", "R-plain-a", "R-plain-b");
+        assertThat(entries.findValuesAsText("tier")).containsExactly("1", "1", "2", "3", "3", "3");
+        assertThat(entries.get(0).path("position").asInt()).isEqualTo(1);
+        assertThat(entries.get(2).path("reasons").get(0).asText()).startsWith("IPP sentence, ").endsWith(" over tariff");
+        assertThat(entries.get(3).path("reasons").toString()).contains("other interventions");
+        assertThat(waitList.body().path("paused").get(0).path("referralId").asText()).isEqualTo("R-paused");
+        assertThat(entries.get(4).path("daysWaiting").asLong()).isGreaterThan(entries.get(5).path("daysWaiting").asLong());
+
+        Http.Response services = http.get(queryService.baseUrl() + "/api/services?type=TREATMENT&region=NORTH_EAST");
+        JsonNode summary = null;
+        for (JsonNode service : services.body().path("services")) {
+            if (service.path("serviceId").asText().equals(serviceId)) {
+                summary = service;
+            }
+        }
+        assertThat(summary).isNotNull();
+        assertThat(summary.path("waiting").asInt()).isEqualTo(6);
+        assertThat(summary.path("paused").asInt()).isEqualTo(1);
+        assertThat(summary.path("occupied").asInt()).isZero();
+        assertThat(http.get(queryService.baseUrl() + "/api/stats/referrals?groupBy=ethnicity").body()
+                .path("groups").findValuesAsText("group")).contains("WHITE_BRITISH");
+    }
+
+    @Test
     void everythingSurvivesARestartOfBothServices() throws Exception {
         Scenario scenario = new Scenario(commandService.baseUrl());
         String serviceA = "S-" + UUID.randomUUID();

@@ -103,4 +103,26 @@ final class Scenario {
                 {"referralId":"%s","serviceId":"%s","source":"OFFENDER_MANAGER","offenderManagerSupports":true,
                  "occurredAt":"%sT09:00:00Z"}""".formatted(referralId, serviceId, date);
     }
+
+    /**
+     * A person registered in prison, screened with the given risk, referred to the service and accepted on the given
+     * date. {@code sentence} is e.g. {@code "IPP","tariffExpiryDate":"2021-01-01"}.
+     */
+    void waitingPerson(String personId, String sentence, String risk, boolean failedOtherInterventions,
+                       String serviceId, String referralId, String acceptedOn) {
+        step("/api/people", """
+                {"personId":"%s","pathway":"MEN","dateOfBirth":"1979-08-20","ethnicity":"WHITE_BRITISH",
+                 "sentenceType":"%s,"region":"NORTH_EAST","location":{"type":"PRISON","code":"FKI"},
+                 "occurredAt":"2020-01-01T09:00:00Z"}""".formatted(personId, sentence));
+        step("/api/people/" + personId + "/screenings", """
+                {"criteria":{"highLikelihoodOfViolentOrSexualReoffending":true,"highOrVeryHighRiskOfSeriousHarm":true,
+                 "likelySeverePersonalityDisorder":true,"clinicallyJustifiableLink":true},"riskOfSeriousHarm":"%s",
+                 "occurredAt":"2020-02-01T09:00:00Z"}""".formatted(risk));
+        step("/api/people/" + personId + "/referrals", """
+                {"referralId":"%s","serviceId":"%s","source":"OFFENDER_MANAGER","offenderManagerSupports":true,
+                 "failedOtherInterventions":%s,"occurredAt":"2020-03-01T09:00:00Z"}"""
+                .formatted(referralId, serviceId, failedOtherInterventions));
+        step("/api/people/" + personId + "/referrals/" + referralId + "/decision",
+                "{\"outcome\":\"ACCEPTED\",\"occurredAt\":\"%sT09:00:00Z\"}".formatted(acceptedOn));
+    }
 }
