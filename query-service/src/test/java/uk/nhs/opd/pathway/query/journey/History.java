@@ -10,22 +10,22 @@ import uk.nhs.opd.pathway.events.EventTypes;
 import uk.nhs.opd.pathway.events.PathwayEvent;
 
 /** Builds one person's stream of envelopes for projection tests, with explicit business and record times. */
-final class History {
+public final class History {
 
     private final String personId;
     private final List<EventEnvelope> envelopes = new ArrayList<>();
 
-    History(String personId) {
+    public History(String personId) {
         this.personId = personId;
     }
 
     /** An event that happened on {@code date} (ISO date) and was recorded at once. */
-    History on(String date, PathwayEvent event) {
+    public History on(String date, PathwayEvent event) {
         Instant at = Instant.parse(date + "T09:00:00Z");
         return recorded(at, at.plusSeconds(60), event);
     }
 
-    History recorded(Instant occurredAt, Instant recordedAt, PathwayEvent event) {
+    public History recorded(Instant occurredAt, Instant recordedAt, PathwayEvent event) {
         EventTypes.EventType type = EventTypes.ofClass(event.getClass()).orElseThrow();
         envelopes.add(new EventEnvelope(UUID.nameUUIDFromBytes((personId + "#" + envelopes.size()).getBytes()),
                 type.name(), type.schemaVersion(), personId, null, envelopes.size(), occurredAt, recordedAt, "test",
@@ -33,11 +33,11 @@ final class History {
         return this;
     }
 
-    EventEnvelope get(int sequence) {
+    public EventEnvelope get(int sequence) {
         return envelopes.get(sequence);
     }
 
-    List<EventEnvelope> envelopes() {
+    public List<EventEnvelope> envelopes() {
         return List.copyOf(envelopes);
     }
 }

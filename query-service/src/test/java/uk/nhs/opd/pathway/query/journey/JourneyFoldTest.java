@@ -39,14 +39,15 @@ import uk.nhs.opd.pathway.events.vocabulary.SentenceType;
 import uk.nhs.opd.pathway.events.vocabulary.TransitionKind;
 
 /** The journey fold called directly: segments, placements, end reasons, waits, retractions and time travel. */
-class JourneyFoldTest {
+public class JourneyFoldTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T00:00:00Z");
     private static final Location FRANKLAND = new Location(LocationType.PRISON, "FKI");
     private static final Location HATFIELD = new Location(LocationType.OPEN_PRISON, "HFI");
     private static final Location AP = new Location(LocationType.APPROVED_PREMISES, "AP-DURHAM");
 
-    private static History multiYear() {
+    /** Registered in prison 2019, treatment with a laydown, a PIPE, open conditions, release, a community service. */
+    public static History multiYear() {
         return new History("P-1")
                 .on("2019-03-01", new PersonRegistered(Pathway.MEN, "BLACK_CARIBBEAN", SentenceType.DETERMINATE, null,
                         LocalDate.of(2023, 1, 15), "NORTH_EAST", FRANKLAND, new PersonalDetails(LocalDate.of(1985, 2, 11), null, "A1")))
