@@ -1,5 +1,8 @@
 package uk.nhs.opd.pathway.query.projection;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.nhs.opd.pathway.events.EventEnvelope;
@@ -27,6 +30,27 @@ class DeadLetters {
                 .params(envelope.streamId(), envelope.sequence(), String.valueOf(envelope.eventId()), envelope.type(),
                         error.length() > 500 ? error.substring(0, 500) : error, EventJson.write(envelope))
                 .update();
+    }
+
+    /** A parked event as the admin API lists it. */
+    record Parked(String streamId, long sequence, String eventId, String type, String error, Instant parkedAt,
+                  long heldBehind) {
+    }
+
+    List<Parked> list() {
+        return jdbc.sql("""
+                SELECT d.stream_id, d.sequence, d.event_id, d.type, d.error, d.parked_at,
+                       (SELECT count(*) FROM held_event h WHERE h.stream_id = d.stream_id) AS held
+                FROM dead_letter d ORDER BY d.parked_at, d.stream_id, d.sequence""")
+                .query((rs, n) -> new Parked(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Timestamps.instant(rs, "parked_at"), rs.getLong(7)))
+                .list();
+    }
+
+    /** Removes a parked event and returns it, if it is parked. */
+    Optional<EventEnvelope> take(String streamId, long sequence) {
+        return jdbc.sql("DELETE FROM dead_letter WHERE stream_id = ? AND sequence = ? RETURNING envelope")
+                .params(streamId, sequence).query((rs, n) -> EventJson.readEnvelope(rs.getBytes(1))).optional();
     }
 
     boolean isParked(String streamId) {

@@ -1,11 +1,14 @@
 package uk.nhs.opd.pathway.query.projection;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -36,6 +39,8 @@ class ProjectionApplier {
     private final Counter duplicates;
     private final Counter held;
     private final Counter parked;
+    private final Counter skipped;
+    private final AtomicReference<Instant> lastApplied = new AtomicReference<>();
 
     ProjectionApplier(List<Projection> projections, StreamGuard guard, DeadLetters deadLetters,
                       ConsumerPositions positions, TransactionTemplate transactions, MeterRegistry meters) {
@@ -48,6 +53,9 @@ class ProjectionApplier {
         this.duplicates = Counter.builder("pathway.projection.events.duplicate").register(meters);
         this.held = Counter.builder("pathway.projection.events.held").register(meters);
         this.parked = Counter.builder("pathway.projection.events.dead-lettered").register(meters);
+        this.skipped = Counter.builder("pathway.projection.events.skipped").register(meters);
+        Gauge.builder("pathway.projection.dead-letters", deadLetters, DeadLetters::depth)
+                .description("Events parked as dead letters").register(meters);
     }
 
     /** Applies the records and stores the positions after them, all or nothing. */
@@ -79,6 +87,24 @@ class ProjectionApplier {
         }
     }
 
+    /** Takes a parked event out and offers it again; true if it applied (false: not parked, or parked again). */
+    boolean retryParked(String streamId, long sequence) {
+        return Boolean.TRUE.equals(transactions.execute(status -> deadLetters.take(streamId, sequence).map(envelope -> {
+            offer(envelope, status);
+            return !deadLetters.isParked(streamId);
+        }).orElse(false)));
+    }
+
+    /** Drops a parked event for good: the stream moves past it and the events held behind it apply. */
+    boolean skipParked(String streamId, long sequence) {
+        return Boolean.TRUE.equals(transactions.execute(status -> deadLetters.take(streamId, sequence).map(envelope -> {
+            guard.advance(envelope);
+            skipped.increment();
+            releaseHeld(streamId, status);
+            return true;
+        }).orElse(false)));
+    }
+
     private void releaseHeld(String streamId, TransactionStatus status) {
         guard.dropStale(streamId);
         Optional<EventEnvelope> next = guard.releaseNext(streamId);
@@ -105,6 +131,7 @@ class ProjectionApplier {
             guard.advance(envelope);
             status.releaseSavepoint(savepoint);
             applied.increment();
+            lastApplied.set(envelope.recordedAt());
             return true;
         } catch (RuntimeException e) {
             status.rollbackToSavepoint(savepoint);
@@ -114,6 +141,11 @@ class ProjectionApplier {
             parked.increment();
             return false;
         }
+    }
+
+    /** The record time of the newest event applied by this instance, for the event-time lag metric. */
+    Instant lastAppliedRecordedAt() {
+        return lastApplied.get();
     }
 
     private Optional<EventEnvelope> read(ConsumerRecord<String, byte[]> record) {

@@ -1,11 +1,16 @@
 package uk.nhs.opd.pathway.query.projection;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,12 +41,21 @@ class ProjectionConsumer implements SmartLifecycle {
     private final ProjectionProperties properties;
     private final String bootstrapServers;
 
+    private final AtomicLong lagEvents = new AtomicLong();
+    private long lagMeasuredAt;
+
     private volatile boolean running;
     private Thread worker;
     private KafkaConsumer<String, byte[]> consumer;
 
     ProjectionConsumer(ProjectionApplier applier, ConsumerPositions positions, ProjectionProperties properties,
-                       @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+                       @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                       MeterRegistry meters) {
+        Gauge.builder("pathway.projection.lag.events", lagEvents, AtomicLong::get)
+                .description("Events on the topic not yet applied").register(meters);
+        Gauge.builder("pathway.projection.lag.seconds", this, ProjectionConsumer::lagSeconds)
+                .description("Event time the projections are behind: now minus the record time of the last event applied, 0 when caught up")
+                .register(meters);
         this.applier = applier;
         this.positions = positions;
         this.properties = properties;
@@ -91,6 +105,7 @@ class ProjectionConsumer implements SmartLifecycle {
             consumer.subscribe(List.of(properties.topic()), new SeekToStoredPositions());
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(properties.pollTimeout());
+                measureLag();
                 if (records.isEmpty()) {
                     continue;
                 }
@@ -116,6 +131,28 @@ class ProjectionConsumer implements SmartLifecycle {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** Events behind, summed over the partitions this instance holds; measured at most once a second. */
+    private void measureLag() {
+        long now = System.currentTimeMillis();
+        if (now - lagMeasuredAt < 1_000 || consumer.assignment().isEmpty()) {
+            return;
+        }
+        lagMeasuredAt = now;
+        long behind = 0;
+        for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(consumer.assignment()).entrySet()) {
+            behind += Math.max(0, end.getValue() - consumer.position(end.getKey()));
+        }
+        lagEvents.set(behind);
+    }
+
+    private double lagSeconds() {
+        Instant last = applier.lastAppliedRecordedAt();
+        if (lagEvents.get() == 0 || last == null) {
+            return 0;
+        }
+        return Duration.between(last, Instant.now()).toMillis() / 1000.0;
     }
 
     private void seekToStored(Collection<TopicPartition> partitions) {

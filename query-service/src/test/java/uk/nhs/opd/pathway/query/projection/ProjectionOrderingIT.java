@@ -130,4 +130,19 @@ class ProjectionOrderingIT {
         assertThat(jdbc.sql("SELECT last_sequence FROM stream_position WHERE stream_id = 'poison-1'")
                 .query(Long.class).single()).isZero();
     }
+
+    @Test
+    void aParkedEventThatStillFailsIsParkedAgainAndSkippingItReleasesTheRest() {
+        offer(event("poison-1", 0), event("poison-1", 1), event("poison-1", 2));
+
+        assertThat(applier.retryParked("poison-1", 1)).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM dead_letter").query(Long.class).single()).isEqualTo(1);
+
+        assertThat(applier.skipParked("poison-1", 1)).isTrue();
+
+        assertThat(appliedLog).containsExactly("poison-1#0", "poison-1#2");
+        assertThat(jdbc.sql("SELECT count(*) FROM dead_letter").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM held_event").query(Long.class).single()).isZero();
+        assertThat(applier.skipParked("poison-1", 1)).isFalse();
+    }
 }
