@@ -61,6 +61,7 @@ abstract class ApiTestSupport {
     ResponseEntity<JsonNode> post(String path, String body, Map<String, String> headers) {
         HttpHeaders httpHeaders = new HttpHeaders();
         httpHeaders.setContentType(MediaType.APPLICATION_JSON);
+        httpHeaders.setBearerAuth(TestInfrastructure.token("WRITER"));
         headers.forEach(httpHeaders::set);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, httpHeaders), JsonNode.class);
     }
@@ -68,6 +69,7 @@ abstract class ApiTestSupport {
     ResponseEntity<JsonNode> put(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(TestInfrastructure.token("WRITER"));
         return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), JsonNode.class);
     }
 

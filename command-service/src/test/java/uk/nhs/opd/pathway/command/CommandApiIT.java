@@ -38,7 +38,7 @@ class CommandApiIT extends ApiTestSupport {
         assertThat(personEvents.get(2).eventId()).hasToString(referralEventId);
         assertThat(personEvents.get(0).occurredAt()).isEqualTo(Instant.parse("2024-01-10T10:00:00Z"));
         assertThat(personEvents.get(0).recordedAt()).isAfter(personEvents.get(0).occurredAt());
-        assertThat(personEvents.get(0).actor()).isEqualTo("unauthenticated");
+        assertThat(personEvents.get(0).actor()).isEqualTo("test-writer");
         assertThat(personEvents.get(0).personId()).isEqualTo(personId);
         assertThat(personEvents.get(2).payload().path("serviceId").asText()).isEqualTo(serviceId);
 
@@ -119,9 +119,43 @@ class CommandApiIT extends ApiTestSupport {
     void wrongContentTypeIsRefusedWithAProblem() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
+        headers.setBearerAuth(uk.nhs.opd.pathway.infra.testing.TestInfrastructure.token("WRITER"));
         ResponseEntity<JsonNode> response = http.postForEntity("/api/people", new HttpEntity<>("hello", headers), JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertThat(response.getBody().path("code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
     }
 
+
+    @Test
+    void aCallWithoutATokenIsUnauthorised() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> response = http.postForEntity("/api/people", new HttpEntity<>("{}", headers), JsonNode.class);
+        assertProblem(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aReaderMayNotPostCommands() {
+        assertProblem(post("/api/people", "{}", java.util.Map.of("Authorization",
+                "Bearer " + uk.nhs.opd.pathway.infra.testing.TestInfrastructure.token("READER"))), HttpStatus.FORBIDDEN, "FORBIDDEN");
+    }
+
+    @Test
+    void aForgedTokenIsUnauthorised() {
+        String forged = uk.nhs.opd.pathway.infra.testing.TestInfrastructure.token("WRITER").replaceAll(".{6}$", "AAAAAA");
+        assertProblem(post("/api/people", "{}", java.util.Map.of("Authorization", "Bearer " + forged)),
+                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void theHealthProbeIsOpenButOtherActuatorEndpointsAreNot() {
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedUnread() {
+        ResponseEntity<JsonNode> response = post("/api/people", "{\"ethnicity\":\"" + "x".repeat(70_000) + "\"}");
+        assertProblem(response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE");
+    }
 }

@@ -1,17 +1,18 @@
 package uk.nhs.opd.pathway.command.api;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/**
- * Who is sending the current command, recorded on every event as {@code actor}. Until authentication is in
- * place every caller is the same unauthenticated local user.
- */
+/** Who is sending the current command: the subject of the caller's bearer token, recorded on every event as {@code actor}. */
 @Component
 public class Actor {
 
-    static final String UNAUTHENTICATED = "unauthenticated";
-
     public String current() {
-        return UNAUTHENTICATED;
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || !caller.isAuthenticated()) {
+            throw new IllegalStateException("A command reached the aggregates without an authenticated caller");
+        }
+        return caller.getName();
     }
 }

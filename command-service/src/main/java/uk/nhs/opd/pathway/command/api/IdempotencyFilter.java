@@ -1,6 +1,5 @@
 package uk.nhs.opd.pathway.command.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import uk.nhs.opd.pathway.command.problem.ErrorCode;
+import uk.nhs.opd.pathway.support.Problems;
 
 /**
  * {@code Idempotency-Key} on every command. The key is claimed, the command handled and its answer stored in one
@@ -48,7 +46,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final ObjectMapper json = new ObjectMapper();
 
     IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -128,15 +125,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void problem(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:opd-pathway:problem:" + code.toLowerCase().replace('_', '-'));
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        Problems.write(response, Problems.problem(status, code, detail));
     }
 
     private static String hash(String head, byte[] body) {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import uk.nhs.opd.pathway.support.Problems;
 
 /**
  * The one translation of failures to RFC 9457 {@code application/problem+json}: every problem has a stable
@@ -54,10 +53,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure handling a request ({})", e.getClass().getName(), e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be handled; nothing was stored");
-        problem.setProperty("code", "INTERNAL_ERROR");
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError().body(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR", "The request could not be handled; nothing was stored"));
     }
 
     @Override
@@ -94,13 +91,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            problem.setProperty("code", known != null ? known.name() : "HTTP_" + status.value());
-        }
-        return response;
+        return Problems.withCode(super.handleExceptionInternal(e, body, headers, status, request));
     }
 
     private static String describe(JsonMappingException mapping) {
@@ -124,16 +115,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(ErrorCode code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
-        problem.setType(URI.create("urn:opd-pathway:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(title(code));
-        problem.setProperty("code", code.name());
-        return problem;
-    }
-
-    private static String title(ErrorCode code) {
-        String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return Problems.problem(code.status(), code.name(), detail);
     }
 
     private static String lastNode(String path) {

@@ -1,6 +1,7 @@
 package uk.nhs.opd.pathway.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import uk.nhs.opd.pathway.infra.DevTokens;
 import uk.nhs.opd.pathway.infra.LocalKafka;
 import uk.nhs.opd.pathway.infra.LocalPostgres;
 import uk.nhs.opd.pathway.infra.ServiceProcess;
@@ -37,6 +39,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Settings settings;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
+    private Map<String, String> tokens;
 
     private LocalPlatform(Settings settings) {
         this.settings = settings;
@@ -73,11 +76,21 @@ public final class LocalPlatform implements AutoCloseable {
         started.add(kafka);
         say("Kafka        %s  (KRaft, topic %s)", kafka.bootstrapServers(), settings.topic());
 
+        DevTokens keys = DevTokens.in(settings.home().resolve("jwt"));
+        tokens = keys.tokenPerRole(Duration.ofDays(30));
+        Path tokenFile = settings.home().resolve("local-tokens.json");
+        try {
+            Files.writeString(tokenFile, DevTokens.json(tokens) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
         Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "PATHWAY_TOPIC", settings.topic(),
                 "PATHWAY_DB_USER", postgres.username(),
-                "PATHWAY_DB_PASSWORD", postgres.password());
+                "PATHWAY_DB_PASSWORD", postgres.password(),
+                "PATHWAY_SECURITY_JWT_PUBLIC_KEY", "file:" + keys.publicKeyFile().toAbsolutePath());
         commandService = ServiceProcess.start("command-service", jar("command-service"), settings.commandPort(),
                 with(common, "PATHWAY_EVENTS_DB_URL", eventsDb), logs.resolve("command-service.log"));
         started.add(commandService);
@@ -94,6 +107,12 @@ public final class LocalPlatform implements AutoCloseable {
         }
         say("commands     %s  (log %s)", commandService.baseUrl(), commandService.log());
         say("reads        %s  (log %s)", queryService.baseUrl(), queryService.log());
+        say("tokens       %s  (writer, reader, evaluator, admin: local-only development keys)", tokenFile);
+    }
+
+    /** The development bearer token of each role ({@code writer}, {@code reader}, {@code evaluator}, {@code admin}). */
+    public Map<String, String> tokens() {
+        return tokens;
     }
 
     public String commandUrl() {

@@ -17,14 +17,21 @@ final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String token;
+
+    /** A client that calls with this bearer token. */
+    Http(String token) {
+        this.token = token;
+    }
 
     Response post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build());
     }
 
     private Response send(HttpRequest request) {

@@ -32,14 +32,15 @@ class LocalModeIT {
     void dataPostedBeforeARestartIsStillThereAfterIt() throws Exception {
         LocalPlatform.Settings settings = settings();
         try (LocalPlatform platform = LocalPlatform.start(settings)) {
-            Scenario scenario = new Scenario(platform.commandUrl());
+            Scenario scenario = new Scenario(platform.commandUrl(), platform.tokens().get("writer"));
             scenario.registerService("S-local", "MEN");
             scenario.registerAndScreenIn("P-local");
             assertThat(scenario.refer("P-local", "R-local", "S-local").status()).isEqualTo(201);
         }
 
         try (LocalPlatform platform = LocalPlatform.start(settings)) {
-            Http http = new Http();
+            Http http = new Http(platform.tokens().get("reader"));
+            assertThat(java.nio.file.Files.readString(home.resolve("local-tokens.json"))).contains("\"evaluator\"");
             Instant deadline = Instant.now().plusSeconds(30);
             Http.Response journey = http.get(platform.queryUrl() + "/api/people/P-local/journey");
             while (journey.body().path("referrals").size() < 1 && Instant.now().isBefore(deadline)) {
@@ -48,7 +49,7 @@ class LocalModeIT {
             }
             assertThat(journey.status()).isEqualTo(200);
             assertThat(journey.body().path("referrals").get(0).path("referralId").asText()).isEqualTo("R-local");
-            Http.Response again = new Scenario(platform.commandUrl()).refer("P-local", "R-local-2", "S-local");
+            Http.Response again = new Scenario(platform.commandUrl(), platform.tokens().get("writer")).refer("P-local", "R-local-2", "S-local");
             assertThat(again.status()).isEqualTo(409);
         }
     }

@@ -55,7 +55,8 @@ class PathwayEndToEndIT {
                 "PATHWAY_DB_USER", infra.username(),
                 "PATHWAY_DB_PASSWORD", infra.password(),
                 "PATHWAY_EVENTS_DB_URL", infra.jdbcUrl("e2e_events"),
-                "PATHWAY_VIEWS_DB_URL", infra.jdbcUrl("e2e_views")));
+                "PATHWAY_VIEWS_DB_URL", infra.jdbcUrl("e2e_views"),
+                "PATHWAY_SECURITY_JWT_PUBLIC_KEY", "file:" + TestInfrastructure.tokens().publicKeyFile().toAbsolutePath()));
         startBoth();
     }
 
@@ -96,8 +97,8 @@ class PathwayEndToEndIT {
 
     @Test
     void aJourneyPostedOverHttpIsReadBackFromTheProjectionAndTheTopic() throws Exception {
-        Scenario scenario = new Scenario(commandService.baseUrl());
-        Http http = new Http();
+        Scenario scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
+        Http http = new Http(TestInfrastructure.token("READER"));
         String serviceId = "S-" + UUID.randomUUID();
         String personId = "P-" + UUID.randomUUID();
         scenario.registerService(serviceId, "MEN");
@@ -130,7 +131,7 @@ class PathwayEndToEndIT {
 
     @Test
     void aMultiYearCommunityToCommunityJourneyIsAcceptedStepByStepAndPublishedInOrder() throws Exception {
-        Scenario scenario = new Scenario(commandService.baseUrl());
+        Scenario scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
         String personId = "P-" + UUID.randomUUID();
         String suffix = personId.substring(2, 10);
 
@@ -143,12 +144,12 @@ class PathwayEndToEndIT {
         assertThat(onTopic).extracting(EventEnvelope::type).contains("PersonDeselected", "LaydownEnded",
                 "PersonTransitioned", "PersonReleased", "PersonAdmitted", "PlacementCompleted");
         assertThat(onTopic.get(0).occurredAt()).isEqualTo(Instant.parse("2019-03-01T09:00:00Z"));
-        assertThat(new Http().get(queryService.baseUrl() + "/api/people/" + personId + "/journey").status()).isEqualTo(200);
+        assertThat(new Http(TestInfrastructure.token("READER")).get(queryService.baseUrl() + "/api/people/" + personId + "/journey").status()).isEqualTo(200);
     }
 
     @Test
     void aContestedWaitListIsOrderedByPriorityWithThePausedApart() throws Exception {
-        Scenario scenario = new Scenario(commandService.baseUrl());
+        Scenario scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
         String run = UUID.randomUUID().toString().substring(0, 8);
         String serviceId = "S-wl-" + run;
         scenario.step("/api/services", """
@@ -165,7 +166,7 @@ class PathwayEndToEndIT {
         scenario.step("/api/people/P-paused-" + run + "/referrals/R-paused/pause",
                 "{\"reason\":\"SUITABLE_NOT_READY\",\"occurredAt\":\"2023-01-01T09:00:00Z\"}");
 
-        Http http = new Http();
+        Http http = new Http(TestInfrastructure.token("READER"));
         Http.Response waitList = null;
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
@@ -203,7 +204,7 @@ class PathwayEndToEndIT {
 
     @Test
     void everythingSurvivesARestartOfBothServices() throws Exception {
-        Scenario scenario = new Scenario(commandService.baseUrl());
+        Scenario scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
         String serviceA = "S-" + UUID.randomUUID();
         String serviceB = "S-" + UUID.randomUUID();
         String personId = "P-" + UUID.randomUUID();
@@ -211,11 +212,11 @@ class PathwayEndToEndIT {
         scenario.registerService(serviceB, "ALL");
         scenario.registerAndScreenIn(personId);
         assertThat(scenario.refer(personId, "R-A", serviceA).status()).isEqualTo(201);
-        awaitJourney(new Http(), personId, 1);
+        awaitJourney(new Http(TestInfrastructure.token("READER")), personId, 1);
 
         stopServices();
         startBoth();
-        scenario = new Scenario(commandService.baseUrl());
+        scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
 
         Http.Response duplicate = scenario.refer(personId, "R-A2", serviceA);
         assertThat(duplicate.status()).isEqualTo(409);
@@ -224,7 +225,7 @@ class PathwayEndToEndIT {
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.body().path("version").asLong()).isEqualTo(3);
 
-        JsonNode journey = awaitJourney(new Http(), personId, 2);
+        JsonNode journey = awaitJourney(new Http(TestInfrastructure.token("READER")), personId, 2);
         assertThat(journey.path("referrals").findValuesAsText("referralId")).containsExactly("R-A", "R-B");
         assertThat(eventsOnTopic(personId, 4)).extracting(EventEnvelope::sequence).containsExactly(0L, 1L, 2L, 3L);
     }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The walking-skeleton journey posted through the public HTTP contract: a service, a person, screening, referral. */
 final class Scenario {
 
-    private final Http http = new Http();
+    private final Http http;
     private final String commands;
 
-    Scenario(String commands) {
+    /** Posts to the command service at {@code commands} with a WRITER's token. */
+    Scenario(String commands, String writerToken) {
         this.commands = commands;
+        this.http = new Http(writerToken);
     }
 
     Http.Response post(String path, String json) {

@@ -1,8 +1,6 @@
 package uk.nhs.opd.pathway.query.api;
 
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import uk.nhs.opd.pathway.support.Problems;
 
 /** Read failures as RFC 9457 problem+json with a stable {@code code}, never a 500 for bad input. */
 @RestControllerAdvice
@@ -52,20 +51,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            problem.setProperty("code", known != null ? known.name() : "HTTP_" + status.value());
-        }
-        return response;
+        return Problems.withCode(super.handleExceptionInternal(e, body, headers, status, request));
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:opd-pathway:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setProperty("code", code);
-        return problem;
+        return Problems.problem(status, code, detail);
     }
 
 }

@@ -67,6 +67,14 @@ class JourneyApiIT {
     @Autowired
     TestRestTemplate http;
 
+    @org.junit.jupiter.api.BeforeEach
+    void asAReader() {
+        http.getRestTemplate().setInterceptors(java.util.List.of((request, body, execution) -> {
+            request.getHeaders().setBearerAuth(TestInfrastructure.token("READER"));
+            return execution.execute(request, body);
+        }));
+    }
+
     private static void publish(String key, String type, Map<String, String> ids, long sequence, Instant occurredAt,
                                 PathwayEvent payload) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, 1, ids.get("personId"), ids.get("serviceId"),

@@ -1,10 +1,15 @@
 package uk.nhs.opd.pathway.infra.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
+import uk.nhs.opd.pathway.infra.DevTokens;
 import uk.nhs.opd.pathway.infra.LocalPostgres;
 
 /**
@@ -49,13 +54,33 @@ public abstract sealed class TestInfrastructure {
 
     abstract void stop();
 
+    private static DevTokens tokens;
+
+    /** LOCAL-ONLY DEVELOPMENT KEYS, one pair per test JVM, to call the services as any role. */
+    public static synchronized DevTokens tokens() {
+        if (tokens == null) {
+            try {
+                tokens = DevTokens.in(Files.createTempDirectory("pathway-test-keys"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return tokens;
+    }
+
+    /** A bearer token for one role, valid for the length of a test run. */
+    public static String token(String role) {
+        return tokens().token("test-" + role.toLowerCase(), Duration.ofHours(2), role);
+    }
+
     /** Spring Boot properties pointing a service at this infrastructure with its own database. */
     public Map<String, String> springProperties(String database) {
         return Map.of(
                 "spring.datasource.url", jdbcUrl(database),
                 "spring.datasource.username", username(),
                 "spring.datasource.password", password(),
-                "spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+                "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),
+                "pathway.security.jwt.public-key", "file:" + tokens().publicKeyFile().toAbsolutePath());
     }
 
     private static final class Embedded extends TestInfrastructure {

@@ -1,0 +1,36 @@
+package uk.nhs.opd.pathway.command.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import uk.nhs.opd.pathway.support.PathwaySecurity;
+import uk.nhs.opd.pathway.support.RequestSizeLimitFilter;
+import uk.nhs.opd.pathway.support.SecurityProperties;
+
+/**
+ * Who may do what on the command side: WRITER posts commands, ADMIN erases and reads the actuator; only the health
+ * probe is open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    /** Commands are small JSON documents; anything bigger is refused before it is read. */
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    @Bean
+    SecurityFilterChain commandSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+        return PathwaySecurity.chain(http, properties, requests -> requests
+                .requestMatchers("/api/admin/**").hasRole(PathwaySecurity.ADMIN)
+                .requestMatchers("/api/**").hasRole(PathwaySecurity.WRITER)
+                .anyRequest().hasRole(PathwaySecurity.ADMIN));
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit() {
+        return PathwaySecurity.requestSizeLimit(MAX_REQUEST_BYTES);
+    }
+}
