@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -48,6 +49,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
         return validation("The request is invalid", errors);
+    }
+
+    /** The security firewall refuses odd requests (e.g. a form body with control characters in its names). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                "The request was rejected as malformed"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,13 +1,13 @@
 package uk.nhs.opd.pathway.command.security;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import uk.nhs.opd.pathway.support.HttpEdgeConfiguration;
 import uk.nhs.opd.pathway.support.PathwaySecurity;
-import uk.nhs.opd.pathway.support.RequestSizeLimitFilter;
 import uk.nhs.opd.pathway.support.SecurityProperties;
 
 /**
@@ -16,10 +16,8 @@ import uk.nhs.opd.pathway.support.SecurityProperties;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
+@Import(HttpEdgeConfiguration.class)
 class SecurityConfiguration {
-
-    /** Commands are small JSON documents; anything bigger is refused before it is read. */
-    static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
@@ -27,10 +25,5 @@ class SecurityConfiguration {
                 .requestMatchers("/api/admin/**").hasRole(PathwaySecurity.ADMIN)
                 .requestMatchers("/api/**").hasRole(PathwaySecurity.WRITER)
                 .anyRequest().hasRole(PathwaySecurity.ADMIN));
-    }
-
-    @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit() {
-        return PathwaySecurity.requestSizeLimit(MAX_REQUEST_BYTES);
     }
 }

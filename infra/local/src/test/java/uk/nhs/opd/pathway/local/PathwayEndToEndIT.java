@@ -23,7 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.EventJson;
 import uk.nhs.opd.pathway.infra.ServiceProcess;
@@ -39,8 +38,8 @@ class PathwayEndToEndIT {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final String TOPIC = "pathway.events.e2e";
 
-    @TempDir
-    static Path logs;
+    /** Service logs stay in target/ for reading after a failure. */
+    private static final Path logs = Path.of("target", "e2e-logs");
 
     private static final Map<String, String> environment = new HashMap<>();
     private static ServiceProcess commandService;
@@ -200,6 +199,57 @@ class PathwayEndToEndIT {
         assertThat(summary.path("occupied").asInt()).isZero();
         assertThat(http.get(queryService.baseUrl() + "/api/stats/referrals?groupBy=ethnicity").body()
                 .path("groups").findValuesAsText("group")).contains("WHITE_BRITISH");
+    }
+
+    @Test
+    void tenThousandHostileRequestsGetNoServerErrorStoreNothingAndLeaveBothServicesHealthy() throws Exception {
+        TestInfrastructure infra = TestInfrastructure.shared();
+        String events = infra.jdbcUrl("e2e_events");
+        long storedBefore = count(events, "SELECT count(*) FROM domain_event_entry") + count(events, "SELECT count(*) FROM idempotency_key");
+        List<HostileRequests.Hostile> requests = new HostileRequests(20251124L, commandService.baseUrl(), queryService.baseUrl(),
+                TestInfrastructure.token("WRITER"), TestInfrastructure.token("READER")).generate(10_000);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        java.util.concurrent.ConcurrentMap<Integer, java.util.concurrent.atomic.AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Queue<String> serverErrors = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (HostileRequests.Hostile hostile : requests) {
+            java.net.http.HttpRequest request = hostile.request();
+            pool.submit(() -> {
+                try {
+                    java.net.http.HttpResponse<String> response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    statuses.computeIfAbsent(response.statusCode(), s -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    if (response.statusCode() < 400 || response.statusCode() >= 500) {
+                        String body = hostile.body().length() > 300 ? hostile.body().substring(0, 300) + "..." : hostile.body();
+                        serverErrors.add(response.statusCode() + " " + request.method() + " " + request.uri() + " " + body
+                                + " -> " + response.body());
+                    }
+                } catch (java.io.IOException e) {
+                    statuses.computeIfAbsent(-1, s -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        System.out.println("Hostile requests by status: " + new java.util.TreeMap<>(statuses));
+
+        assertThat(serverErrors).as("answers other than 4xx").isEmpty();
+        assertThat(statuses.keySet()).allMatch(status -> status >= 400 && status < 500 || status == -1);
+        assertThat(statuses.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum()).isEqualTo(10_000);
+        assertThat(count(events, "SELECT count(*) FROM domain_event_entry") + count(events, "SELECT count(*) FROM idempotency_key"))
+                .isEqualTo(storedBefore);
+        assertThat(new Http(TestInfrastructure.token("READER")).get(commandService.baseUrl() + "/actuator/health").status()).isEqualTo(200);
+        assertThat(new Http(TestInfrastructure.token("READER")).get(queryService.baseUrl() + "/actuator/health").status()).isEqualTo(200);
+    }
+
+    private static long count(String jdbcUrl, String sql) throws Exception {
+        TestInfrastructure infra = TestInfrastructure.shared();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, infra.username(), infra.password());
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

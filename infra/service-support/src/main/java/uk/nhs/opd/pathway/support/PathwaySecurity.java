@@ -11,8 +11,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -67,14 +65,6 @@ public final class PathwaySecurity {
                         .accessDeniedHandler(forbidden()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(forbidden()));
         return http.build();
-    }
-
-    /** A filter, first of all, refusing bodies over {@code maxBytes}. */
-    public static FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(long maxBytes) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
     }
 
     /** Checks signature, expiry and issuer; the key comes from the JWKS endpoint or the configured public key. */

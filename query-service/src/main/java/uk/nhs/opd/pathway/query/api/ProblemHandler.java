@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -39,6 +40,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", e.getConstraintViolations().stream()
                 .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage())).toList());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The security firewall refuses odd requests (e.g. a form body with control characters in its names). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                "The request was rejected as malformed"));
     }
 
     @ExceptionHandler(Exception.class)

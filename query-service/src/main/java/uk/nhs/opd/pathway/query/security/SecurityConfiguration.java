@@ -1,14 +1,14 @@
 package uk.nhs.opd.pathway.query.security;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import uk.nhs.opd.pathway.support.HttpEdgeConfiguration;
 import uk.nhs.opd.pathway.support.PathwaySecurity;
-import uk.nhs.opd.pathway.support.RequestSizeLimitFilter;
 import uk.nhs.opd.pathway.support.SecurityProperties;
 
 /**
@@ -17,10 +17,8 @@ import uk.nhs.opd.pathway.support.SecurityProperties;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
+@Import(HttpEdgeConfiguration.class)
 class SecurityConfiguration {
-
-    /** Reads carry no bodies and admin requests small ones; anything bigger is refused unread. */
-    static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
@@ -29,10 +27,5 @@ class SecurityConfiguration {
                 .requestMatchers("/api/evaluation/**").hasRole(PathwaySecurity.EVALUATOR)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasRole(PathwaySecurity.READER)
                 .anyRequest().hasRole(PathwaySecurity.ADMIN));
-    }
-
-    @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit() {
-        return PathwaySecurity.requestSizeLimit(MAX_REQUEST_BYTES);
     }
 }
