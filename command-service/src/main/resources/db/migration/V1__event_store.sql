@@ -64,6 +64,14 @@ CREATE TABLE service_catalog (
     occupied   INT          NOT NULL DEFAULT 0
 );
 
+-- Crypto-shredding: one AES data key per person, wrapped by the master key. Deleting the row erases the person's
+-- sealed personal data in every copy of every event (JdbcPersonalDataVault).
+CREATE TABLE person_key (
+    person_id   VARCHAR(100) NOT NULL PRIMARY KEY,
+    wrapped_key BYTEA        NOT NULL,
+    created_at  TIMESTAMPTZ  NOT NULL DEFAULT now()
+);
+
 -- Idempotency-Key: the first answer to a keyed command, stored in the transaction that stored its events, so a
 -- retry (even a concurrent one, which waits on the key's row) gets the same answer and stores nothing new.
 CREATE TABLE idempotency_key (

@@ -39,7 +39,8 @@ public final class EventTypes {
             person("PersonReleased", 1, PersonReleased.class),
             person("PersonRecalled", 1, PersonRecalled.class),
             person("PathwayExited", 1, PathwayExited.class),
-            person("EventRetracted", 1, EventRetracted.class));
+            person("EventRetracted", 1, EventRetracted.class),
+            person("PersonalDataErased", 1, PersonalDataErased.class));
 
     private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();

@@ -5,5 +5,5 @@ public sealed interface PersonEvent extends PathwayEvent
         permits PersonRegistered, PersonIdentifierLinked, PersonScreened, FormulationCompleted, ReferralMade,
         ReferralAccepted, ReferralRejected, ReferralWithdrawn, ReferralPaused, ReferralResumed, ReferralTransferred,
         PersonAdmitted, PersonDeselected, LaydownEnded, PlacementCompleted, PersonTransitioned, PersonReleased,
-        PersonRecalled, PathwayExited, EventRetracted {
+        PersonRecalled, PathwayExited, EventRetracted, PersonalDataErased {
 }

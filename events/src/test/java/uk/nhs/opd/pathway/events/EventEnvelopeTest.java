@@ -43,6 +43,14 @@ class EventEnvelopeTest {
     }
 
     @Test
+    void ageBandsFollowTheMonitoringBands() {
+        java.time.LocalDate day = java.time.LocalDate.of(2025, 3, 1);
+        org.assertj.core.api.Assertions.assertThat(uk.nhs.opd.pathway.events.vocabulary.AgeBand.on(java.time.LocalDate.of(2007, 3, 1), day)).isEqualTo("18-24");
+        org.assertj.core.api.Assertions.assertThat(uk.nhs.opd.pathway.events.vocabulary.AgeBand.on(java.time.LocalDate.of(1990, 3, 2), day)).isEqualTo("25-34");
+        org.assertj.core.api.Assertions.assertThat(uk.nhs.opd.pathway.events.vocabulary.AgeBand.on(java.time.LocalDate.of(1960, 3, 1), day)).isEqualTo("65+");
+    }
+
+    @Test
     void personalDetailsNeverPrintThemselves() {
         assertThat(new uk.nhs.opd.pathway.events.vocabulary.PersonalDetails(null, "X123456", "A1234BC").toString())
                 .doesNotContain("X123456").doesNotContain("A1234BC");

@@ -15,7 +15,7 @@ import uk.nhs.opd.pathway.events.vocabulary.TransitionKind;
 import uk.nhs.opd.pathway.events.vocabulary.Location;
 import uk.nhs.opd.pathway.events.vocabulary.LocationType;
 import uk.nhs.opd.pathway.events.vocabulary.Pathway;
-import uk.nhs.opd.pathway.events.vocabulary.PersonalDetails;
+import uk.nhs.opd.pathway.events.vocabulary.SealedPersonalData;
 import uk.nhs.opd.pathway.events.vocabulary.ReferralSource;
 import uk.nhs.opd.pathway.events.vocabulary.RiskLevel;
 import uk.nhs.opd.pathway.events.vocabulary.ScreeningAnswers;
@@ -35,14 +35,14 @@ final class EventSamples {
                 new ServiceRegistered("HMP Frankland Westgate Unit", ServiceType.TREATMENT, Setting.CUSTODY,
                         Pathway.MEN, "NORTH_EAST", 80),
                 new PersonRegistered(Pathway.MEN, "WHITE_BRITISH", SentenceType.IPP, LocalDate.of(2019, 6, 30),
-                        null, "NORTH_EAST", new Location(LocationType.PRISON, "FKI"),
-                        new PersonalDetails(LocalDate.of(1984, 2, 29), "X123456", "A1234BC")),
+                        null, "NORTH_EAST", new Location(LocationType.PRISON, "FKI"), "35-44",
+                        new SealedPersonalData("v1.q3Zl0mJ0b8wq1A2xYh0XnJm2c1t4f1V6QmVhc3QtYmVzdC1jaXBoZXJ0ZXh0")),
                 new PersonScreened(new ScreeningAnswers(true, true, null, true, false), RiskLevel.HIGH,
                         ScreeningOutcome.SCREENED_IN_BY_OVERRIDE, "Link evidenced in 2023 formulation"),
                 new ReferralMade("R-12", "S-westgate", ReferralSource.OFFENDER_MANAGER, true,
                         "Repeated violence in custody", true),
                 new ServiceCapacityChanged(96),
-                new PersonIdentifierLinked(IdentifierType.CRN, new PersonalDetails(null, "X654321", null)),
+                new PersonIdentifierLinked(IdentifierType.CRN, new SealedPersonalData("v1.8Qm1Zx0c2VhbGVkLWNybi1leGFtcGxl")),
                 new FormulationCompleted(3),
                 new ReferralAccepted("R-12"),
                 new ReferralRejected("R-13", "Not currently suitable: needs stabilisation first"),
@@ -63,6 +63,7 @@ final class EventSamples {
                 new PersonRecalled(new Location(LocationType.PRISON, "DMI"), "Breach of licence conditions", List.of()),
                 new PathwayExited("Licence ended", List.of("S-iirms-ne")),
                 new EventRetracted(java.util.UUID.fromString("6f1c2a8e-1d2b-4c3d-9e4f-5a6b7c8d9e0f"),
-                        "Admission recorded against the wrong person", List.of("S-westgate"), List.of()));
+                        "Admission recorded against the wrong person", List.of("S-westgate"), List.of()),
+                new PersonalDataErased("Erasure request under data protection law"));
     }
 }

@@ -29,6 +29,7 @@ import uk.nhs.opd.pathway.command.person.PersonState.Placement;
 import uk.nhs.opd.pathway.command.person.PersonState.PlacementStatus;
 import uk.nhs.opd.pathway.command.person.PersonState.Recorded;
 import uk.nhs.opd.pathway.command.person.PersonState.Referral;
+import uk.nhs.opd.pathway.command.privacy.PersonalDataVault;
 import uk.nhs.opd.pathway.command.problem.ErrorCode;
 import uk.nhs.opd.pathway.command.problem.RuleViolation;
 import uk.nhs.opd.pathway.command.service.ServiceCatalog;
@@ -43,6 +44,7 @@ import uk.nhs.opd.pathway.events.PersonAdmitted;
 import uk.nhs.opd.pathway.events.PersonDeselected;
 import uk.nhs.opd.pathway.events.PersonEvent;
 import uk.nhs.opd.pathway.events.PersonIdentifierLinked;
+import uk.nhs.opd.pathway.events.PersonalDataErased;
 import uk.nhs.opd.pathway.events.PersonRecalled;
 import uk.nhs.opd.pathway.events.PersonRegistered;
 import uk.nhs.opd.pathway.events.PersonReleased;
@@ -56,6 +58,7 @@ import uk.nhs.opd.pathway.events.ReferralRejected;
 import uk.nhs.opd.pathway.events.ReferralResumed;
 import uk.nhs.opd.pathway.events.ReferralTransferred;
 import uk.nhs.opd.pathway.events.ReferralWithdrawn;
+import uk.nhs.opd.pathway.events.vocabulary.AgeBand;
 import uk.nhs.opd.pathway.events.vocabulary.DeselectionDisposition;
 import uk.nhs.opd.pathway.events.vocabulary.IdentifierType;
 import uk.nhs.opd.pathway.events.vocabulary.LocationType;
@@ -92,7 +95,7 @@ class Person {
     // ---- registration and identity -------------------------------------------------------------------------------
 
     @CommandHandler
-    Person(RegisterPersonCommand command, Clock clock) {
+    Person(RegisterPersonCommand command, PersonalDataVault vault, Clock clock) {
         BusinessTime.requireNotInFuture(command.occurredAt(), clock);
         LocalDate dateOfBirth = command.personal().dateOfBirth();
         LocalDate eventDate = command.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
@@ -107,7 +110,7 @@ class Person {
         this.personId = command.personId(); // so the creation event is stamped with its stream id
         apply(new PersonRegistered(command.pathway(), command.ethnicity(), command.sentenceType(),
                         command.tariffExpiryDate(), command.earliestReleaseDate(), command.region(), command.location(),
-                        command.personal()),
+                        AgeBand.on(dateOfBirth, eventDate), vault.seal(command.personId(), command.personal())),
                 EventMetadata.occurredAt(command.occurredAt()));
     }
 
@@ -128,12 +131,30 @@ class Person {
     }
 
     @CommandHandler
-    void handle(LinkIdentifierCommand command, Clock clock) {
+    void handle(LinkIdentifierCommand command, PersonalDataVault vault, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
+        requireNotErased("link an identifier");
         PersonalDetails personal = command.type() == IdentifierType.CRN
                 ? new PersonalDetails(null, command.value(), null)
                 : new PersonalDetails(null, null, command.value());
-        apply(new PersonIdentifierLinked(command.type(), personal), EventMetadata.occurredAt(command.occurredAt()));
+        apply(new PersonIdentifierLinked(command.type(), vault.seal(personId, personal)),
+                EventMetadata.occurredAt(command.occurredAt()));
+    }
+
+    /** Crypto-shredding: the key goes, and with it every sealed copy; the pathway facts stay. */
+    @CommandHandler
+    void handle(ErasePersonalDataCommand command, PersonalDataVault vault, Clock clock) {
+        requireValidTime(command.occurredAt(), clock);
+        requireNotErased("erase");
+        vault.erase(personId);
+        apply(new PersonalDataErased(command.reason()), EventMetadata.occurredAt(command.occurredAt()));
+    }
+
+    private void requireNotErased(String verb) {
+        if (state.erased) {
+            throw new RuleViolation(ErrorCode.PERSONAL_DATA_ERASED, "Cannot " + verb + ": the personal data of person "
+                    + personId + " was erased");
+        }
     }
 
     // ---- screening and formulation -------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import uk.nhs.opd.pathway.events.PersonRegistered;
 import uk.nhs.opd.pathway.events.PersonReleased;
 import uk.nhs.opd.pathway.events.PersonScreened;
 import uk.nhs.opd.pathway.events.PersonTransitioned;
+import uk.nhs.opd.pathway.events.PersonalDataErased;
 import uk.nhs.opd.pathway.events.PlacementCompleted;
 import uk.nhs.opd.pathway.events.ReferralAccepted;
 import uk.nhs.opd.pathway.events.ReferralMade;
@@ -60,6 +61,7 @@ final class PersonState {
     ScreeningOutcome screening;
     Integer formulationLevel;
     boolean exited;
+    boolean erased;
     final Map<String, Referral> referrals = new LinkedHashMap<>();
     /** Open placements by service id. */
     final Map<String, Placement> placements = new LinkedHashMap<>();
@@ -132,6 +134,8 @@ final class PersonState {
             e.endedPlacements().forEach(serviceId -> endPlacement(serviceId, ReferralStatus.CLOSED));
             referrals.replaceAll((id, r) -> r.status().isOpen() ? r.with(ReferralStatus.CLOSED) : r);
             exited = true;
+        } else if (event instanceof PersonalDataErased) {
+            erased = true;
         }
         // PersonIdentifierLinked changes nothing the rules use; EventRetracted is handled by the aggregate.
     }

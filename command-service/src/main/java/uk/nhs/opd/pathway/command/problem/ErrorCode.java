@@ -33,6 +33,8 @@ public enum ErrorCode {
     PATHWAY_EXITED(HttpStatus.CONFLICT),
     /** The event named cannot be retracted (registration, a retraction, or one already retracted). */
     EVENT_NOT_RETRACTABLE(HttpStatus.CONFLICT),
+    /** The person's personal data was erased: nothing personal can be added or read. */
+    PERSONAL_DATA_ERASED(HttpStatus.CONFLICT),
     /** If-Match named a version of the person other than the current one. */
     VERSION_MISMATCH(HttpStatus.PRECONDITION_FAILED),
     UNDER_AGE(HttpStatus.UNPROCESSABLE_ENTITY),

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import uk.nhs.opd.pathway.command.api.Commands;
+import uk.nhs.opd.pathway.command.privacy.PersonalDataVault;
 import uk.nhs.opd.pathway.command.problem.RuleViolation;
 import uk.nhs.opd.pathway.command.service.ServiceCatalog;
 import uk.nhs.opd.pathway.command.service.ServiceCatalog.CatalogEntry;
@@ -32,6 +33,7 @@ import uk.nhs.opd.pathway.events.PersonRecalled;
 import uk.nhs.opd.pathway.events.PersonRegistered;
 import uk.nhs.opd.pathway.events.PersonReleased;
 import uk.nhs.opd.pathway.events.PersonScreened;
+import uk.nhs.opd.pathway.events.PersonalDataErased;
 import uk.nhs.opd.pathway.events.PersonTransitioned;
 import uk.nhs.opd.pathway.events.PlacementCompleted;
 import uk.nhs.opd.pathway.events.ReferralAccepted;
@@ -58,6 +60,7 @@ import uk.nhs.opd.pathway.events.vocabulary.ReferralStatus;
 import uk.nhs.opd.pathway.events.vocabulary.ReleaseType;
 import uk.nhs.opd.pathway.events.vocabulary.RiskLevel;
 import uk.nhs.opd.pathway.events.vocabulary.ScreeningAnswers;
+import uk.nhs.opd.pathway.events.vocabulary.SealedPersonalData;
 import uk.nhs.opd.pathway.events.vocabulary.ScreeningOutcome;
 import uk.nhs.opd.pathway.events.vocabulary.SentenceType;
 import uk.nhs.opd.pathway.events.vocabulary.ServiceType;
@@ -94,6 +97,7 @@ class PersonTest {
         fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource((ServiceCatalog) id -> Optional.ofNullable(services.get(id)));
+        fixture.registerInjectableResource(vault);
     }
 
     // ---- building histories ---------------------------------------------------------------------------------------
@@ -106,9 +110,34 @@ class PersonTest {
         return at(REGISTERED.plusSeconds(3600), event);
     }
 
+    /** Seals by naming what it sealed, so tests can assert exact events (the real vault encrypts with AES-GCM). */
+    static final class FakeVault implements PersonalDataVault {
+        final java.util.Set<String> erased = new java.util.HashSet<>();
+
+        @Override
+        public SealedPersonalData seal(String personId, PersonalDetails personal) {
+            return new SealedPersonalData("sealed-for-" + personId + ":" + personal.dateOfBirth() + "/" + personal.crn()
+                    + "/" + personal.prisonNumber());
+        }
+
+        @Override
+        public Optional<PersonalDetails> open(String personId, SealedPersonalData sealed) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean erase(String personId) {
+            return erased.add(personId);
+        }
+    }
+
+    private final FakeVault vault = new FakeVault();
+
     private static PersonRegistered registration(LocalDate dateOfBirth, Location location) {
         return new PersonRegistered(Pathway.MEN, "WHITE_BRITISH", SentenceType.DETERMINATE, null,
-                LocalDate.of(2026, 1, 1), "NORTH_EAST", location, new PersonalDetails(dateOfBirth, "X123456", "A1234BC"));
+                LocalDate.of(2026, 1, 1), "NORTH_EAST", location,
+                uk.nhs.opd.pathway.events.vocabulary.AgeBand.on(dateOfBirth, LocalDate.of(2025, 3, 1)),
+                new SealedPersonalData("sealed-for-P-1:" + dateOfBirth + "/X123456/A1234BC"));
     }
 
     private static List<EventMessage<?>> registeredAt(Location location) {
@@ -218,7 +247,24 @@ class PersonTest {
         void linksACrnAsPersonalData() {
             given(registeredAt(FRANKLAND))
                     .when(new LinkIdentifierCommand(PERSON, IdentifierType.CRN, "X999999", NOW))
-                    .expectEvents(new PersonIdentifierLinked(IdentifierType.CRN, new PersonalDetails(null, "X999999", null)));
+                    .expectEvents(new PersonIdentifierLinked(IdentifierType.CRN,
+                            new SealedPersonalData("sealed-for-P-1:null/X999999/null")));
+        }
+
+        @Test
+        void erasureDeletesTheKeyAndIsRecorded() {
+            given(registeredAt(FRANKLAND))
+                    .when(new ErasePersonalDataCommand(PERSON, "Subject access request", NOW))
+                    .expectEvents(new PersonalDataErased("Subject access request"));
+            org.assertj.core.api.Assertions.assertThat(vault.erased).containsExactly(PERSON);
+        }
+
+        @Test
+        void noPersonalDataCanBeAddedAfterErasure() {
+            given(plus(registeredAt(FRANKLAND), new PersonalDataErased("request")))
+                    .when(new LinkIdentifierCommand(PERSON, IdentifierType.NOMS, "A1", NOW))
+                    .expectNoEvents()
+                    .expectExceptionMessage("Cannot link an identifier: the personal data of person P-1 was erased");
         }
 
         @Test

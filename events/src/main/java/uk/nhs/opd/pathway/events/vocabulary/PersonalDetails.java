@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
- * The personal data in an event, kept in one separate part of the payload so that it can be encrypted per
- * person (and erased by deleting the key) without changing the shape of any event.
+ * The personal data of a person in clear: what a command carries and what a {@link SealedPersonalData} holds once
+ * encrypted with the person's key. Never stored or published in clear.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonalDetails(LocalDate dateOfBirth, String crn, String prisonNumber) {

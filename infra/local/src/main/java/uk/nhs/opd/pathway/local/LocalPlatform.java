@@ -77,6 +77,7 @@ public final class LocalPlatform implements AutoCloseable {
         say("Kafka        %s  (KRaft, topic %s)", kafka.bootstrapServers(), settings.topic());
 
         DevTokens keys = DevTokens.in(settings.home().resolve("jwt"));
+        String masterKey = localMasterKey(settings.home().resolve("master-key"));
         tokens = keys.tokenPerRole(Duration.ofDays(30));
         Path tokenFile = settings.home().resolve("local-tokens.json");
         try {
@@ -90,7 +91,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "PATHWAY_TOPIC", settings.topic(),
                 "PATHWAY_DB_USER", postgres.username(),
                 "PATHWAY_DB_PASSWORD", postgres.password(),
-                "PATHWAY_SECURITY_JWT_PUBLIC_KEY", "file:" + keys.publicKeyFile().toAbsolutePath());
+                "PATHWAY_SECURITY_JWT_PUBLIC_KEY", "file:" + keys.publicKeyFile().toAbsolutePath(),
+                "PATHWAY_CRYPTO_MASTER_KEY", masterKey);
         commandService = ServiceProcess.start("command-service", jar("command-service"), settings.commandPort(),
                 with(common, "PATHWAY_EVENTS_DB_URL", eventsDb), logs.resolve("command-service.log"));
         started.add(commandService);
@@ -125,6 +127,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     private Path jar(String module) {
         return settings.repository().resolve(module).resolve("target").resolve(module + "-exec.jar");
+    }
+
+    /** LOCAL-ONLY: the master key that seals personal data in local mode, made once per data directory. */
+    private static String localMasterKey(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> with(Map<String, String> common, String key, String value) {

@@ -55,7 +55,8 @@ class PathwayEndToEndIT {
                 "PATHWAY_DB_PASSWORD", infra.password(),
                 "PATHWAY_EVENTS_DB_URL", infra.jdbcUrl("e2e_events"),
                 "PATHWAY_VIEWS_DB_URL", infra.jdbcUrl("e2e_views"),
-                "PATHWAY_SECURITY_JWT_PUBLIC_KEY", "file:" + TestInfrastructure.tokens().publicKeyFile().toAbsolutePath()));
+                "PATHWAY_SECURITY_JWT_PUBLIC_KEY", "file:" + TestInfrastructure.tokens().publicKeyFile().toAbsolutePath(),
+                "PATHWAY_CRYPTO_MASTER_KEY", TestInfrastructure.MASTER_KEY));
         startBoth();
     }
 

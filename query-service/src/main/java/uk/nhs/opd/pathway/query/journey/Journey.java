@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A person's community-to-community journey (API.md), folded from their events by {@link JourneyFold}. It holds no
- * personal data: the date of birth only survives as the age band of each referral.
+ * personal data (that stays sealed on the command side): the date of birth only shows as the age band at
+ * registration, and {@code personalDataErased} says when even the sealed copy has been shredded.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Journey(
@@ -28,6 +29,7 @@ public record Journey(
         List<Referral> referrals,
         boolean communityToCommunity,
         Instant exitedAt,
+        boolean personalDataErased,
         List<String> retractedEventIds,
         Instant lastEventRecordedAt) {
 

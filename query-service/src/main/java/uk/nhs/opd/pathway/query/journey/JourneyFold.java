@@ -1,9 +1,6 @@
 package uk.nhs.opd.pathway.query.journey;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,6 +22,7 @@ import uk.nhs.opd.pathway.events.PersonRegistered;
 import uk.nhs.opd.pathway.events.PersonReleased;
 import uk.nhs.opd.pathway.events.PersonScreened;
 import uk.nhs.opd.pathway.events.PersonTransitioned;
+import uk.nhs.opd.pathway.events.PersonalDataErased;
 import uk.nhs.opd.pathway.events.PlacementCompleted;
 import uk.nhs.opd.pathway.events.ReferralAccepted;
 import uk.nhs.opd.pathway.events.ReferralMade;
@@ -102,26 +100,6 @@ public final class JourneyFold {
     }
 
     private record Counted(EventEnvelope envelope, PathwayEvent event) {
-    }
-
-    /** The age band used for monitoring (seed 001 §2.2), from the date of birth on a given day. */
-    static String ageBand(LocalDate dateOfBirth, LocalDate on) {
-        if (dateOfBirth == null) {
-            return "UNKNOWN";
-        }
-        int age = Period.between(dateOfBirth, on).getYears();
-        if (age < 25) {
-            return "18-24";
-        } else if (age < 35) {
-            return "25-34";
-        } else if (age < 45) {
-            return "35-44";
-        } else if (age < 55) {
-            return "45-54";
-        } else if (age < 65) {
-            return "55-64";
-        }
-        return "65+";
     }
 
     static String settingOf(LocationType type) {
@@ -219,6 +197,7 @@ public final class JourneyFold {
         private Journey.Screening screening;
         private Integer formulationLevel;
         private Instant exitedAt;
+        private boolean erased;
         private boolean everInCustody;
         private boolean communityToCommunity;
         private final List<Journey.Segment> segments = new ArrayList<>();
@@ -306,6 +285,8 @@ public final class JourneyFold {
             } else if (event instanceof PersonRecalled e) {
                 endAll(e.endedPlacements(), "RECALLED", at);
                 moveTo(e.toLocation(), at);
+            } else if (event instanceof PersonalDataErased) {
+                erased = true;
             } else if (event instanceof PathwayExited e) {
                 endAll(e.endedPlacements(), "EXITED", at);
                 referrals.values().stream().filter(r -> List.of("MADE", "ACCEPTED", "PAUSED").contains(r.status))
@@ -315,9 +296,9 @@ public final class JourneyFold {
         }
 
         private void refer(String referralId, String serviceId, String source, boolean failed, Instant at) {
-            LocalDate dateOfBirth = registration.personal() == null ? null : registration.personal().dateOfBirth();
+            // The date of birth is sealed; the age band at registration is what monitoring may use.
             referrals.put(referralId, new ReferralBuilder(referralId, serviceId, source, failed, at,
-                    ageBand(dateOfBirth, at.atZone(ZoneOffset.UTC).toLocalDate())));
+                    registration.ageBand() == null ? "UNKNOWN" : registration.ageBand()));
         }
 
         private void referral(String referralId, java.util.function.Consumer<ReferralBuilder> change) {
@@ -404,7 +385,7 @@ public final class JourneyFold {
                     screening, formulationLevel, List.copyOf(segments),
                     placements.stream().map(p -> p.build(referrals)).toList(),
                     referrals.values().stream().map(r -> r.build(horizon)).toList(),
-                    communityToCommunity, exitedAt, retracted, lastRecorded);
+                    communityToCommunity, exitedAt, erased, retracted, lastRecorded);
         }
     }
 }

@@ -35,7 +35,7 @@ import uk.nhs.opd.pathway.events.ServiceRegistered;
 import uk.nhs.opd.pathway.events.vocabulary.Location;
 import uk.nhs.opd.pathway.events.vocabulary.LocationType;
 import uk.nhs.opd.pathway.events.vocabulary.Pathway;
-import uk.nhs.opd.pathway.events.vocabulary.PersonalDetails;
+import uk.nhs.opd.pathway.events.vocabulary.SealedPersonalData;
 import uk.nhs.opd.pathway.events.vocabulary.ReferralSource;
 import uk.nhs.opd.pathway.events.vocabulary.RiskLevel;
 import uk.nhs.opd.pathway.events.vocabulary.ScreeningAnswers;
@@ -96,7 +96,7 @@ class JourneyApiIT {
         publish(personId, "PersonRegistered", Map.of("personId", personId), 0, registered,
                 new PersonRegistered(Pathway.MEN, "WHITE_BRITISH", SentenceType.IPP, LocalDate.of(2019, 1, 1), null,
                         "NORTH_EAST", new Location(LocationType.PRISON, "FKI"),
-                        new PersonalDetails(LocalDate.of(1980, 1, 1), "X123456", "A1234BC")));
+                        "35-44", new SealedPersonalData("v1.test")));
         publish(personId, "PersonScreened", Map.of("personId", personId), 1, registered.plusSeconds(3600),
                 new PersonScreened(new ScreeningAnswers(true, true, null, true, true), RiskLevel.VERY_HIGH,
                         ScreeningOutcome.SCREENED_IN, null));

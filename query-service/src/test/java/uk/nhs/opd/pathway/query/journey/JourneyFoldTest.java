@@ -28,7 +28,7 @@ import uk.nhs.opd.pathway.events.vocabulary.Location;
 import uk.nhs.opd.pathway.events.vocabulary.LocationType;
 import uk.nhs.opd.pathway.events.vocabulary.Pathway;
 import uk.nhs.opd.pathway.events.vocabulary.PauseReason;
-import uk.nhs.opd.pathway.events.vocabulary.PersonalDetails;
+import uk.nhs.opd.pathway.events.vocabulary.SealedPersonalData;
 import uk.nhs.opd.pathway.events.vocabulary.ReferralSource;
 import uk.nhs.opd.pathway.events.vocabulary.ReferralStatus;
 import uk.nhs.opd.pathway.events.vocabulary.ReleaseType;
@@ -50,7 +50,7 @@ public class JourneyFoldTest {
     public static History multiYear() {
         return new History("P-1")
                 .on("2019-03-01", new PersonRegistered(Pathway.MEN, "BLACK_CARIBBEAN", SentenceType.DETERMINATE, null,
-                        LocalDate.of(2023, 1, 15), "NORTH_EAST", FRANKLAND, new PersonalDetails(LocalDate.of(1985, 2, 11), null, "A1")))
+                        LocalDate.of(2023, 1, 15), "NORTH_EAST", FRANKLAND, "25-34", new SealedPersonalData("v1.test")))
                 .on("2019-04-01", new PersonScreened(new ScreeningAnswers(true, true, null, true, true), RiskLevel.HIGH,
                         ScreeningOutcome.SCREENED_IN, null))
                 .on("2019-06-01", new ReferralMade("R-tc", "S-tc", ReferralSource.OFFENDER_MANAGER, true, null, false))
@@ -122,7 +122,7 @@ public class JourneyFoldTest {
     void theNetWaitLeavesOutPauses() {
         History history = new History("P-1")
                 .on("2024-01-01", new PersonRegistered(Pathway.MEN, "X", SentenceType.LIFE, null, null, "r", FRANKLAND,
-                        new PersonalDetails(LocalDate.of(1980, 1, 1), null, null)))
+                        "35-44", new SealedPersonalData("v1.test")))
                 .on("2024-01-02", new ReferralMade("R-1", "S-1", ReferralSource.SELF, true, null, false))
                 .on("2024-01-10", new ReferralAccepted("R-1"))
                 .on("2024-02-01", new ReferralPaused("R-1", PauseReason.PERSON_CHOICE, ReferralStatus.ACCEPTED))
@@ -182,6 +182,18 @@ public class JourneyFoldTest {
                 new JourneyFold.View(null, Instant.parse("2025-01-01T00:00:00Z"), NOW));
 
         assertThat(known.segments()).extracting(Journey.Segment::locationType).doesNotContain("HOSPITAL");
+    }
+
+    @Test
+    void anErasedPersonKeepsTheirPathwayFactsAndShowsAsErased() {
+        History history = multiYear();
+        history.on("2024-06-01", new uk.nhs.opd.pathway.events.PersonalDataErased("request"));
+
+        Journey journey = fold(history);
+
+        assertThat(journey.personalDataErased()).isTrue();
+        assertThat(journey.placements()).hasSize(3);
+        assertThat(fold(multiYear()).personalDataErased()).isFalse();
     }
 
     @Test

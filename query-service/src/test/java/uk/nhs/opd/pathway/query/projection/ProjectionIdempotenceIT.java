@@ -28,7 +28,7 @@ import uk.nhs.opd.pathway.events.vocabulary.Location;
 import uk.nhs.opd.pathway.events.vocabulary.LocationType;
 import uk.nhs.opd.pathway.events.vocabulary.Pathway;
 import uk.nhs.opd.pathway.events.vocabulary.PauseReason;
-import uk.nhs.opd.pathway.events.vocabulary.PersonalDetails;
+import uk.nhs.opd.pathway.events.vocabulary.SealedPersonalData;
 import uk.nhs.opd.pathway.events.vocabulary.ReferralSource;
 import uk.nhs.opd.pathway.events.vocabulary.ReferralStatus;
 import uk.nhs.opd.pathway.events.vocabulary.RiskLevel;
@@ -74,7 +74,7 @@ class ProjectionIdempotenceIT {
                     .on("2020-01-0" + (i + 1), new PersonRegistered(Pathway.MEN, i % 2 == 0 ? "WHITE_BRITISH" : "ASIAN_PAKISTANI",
                             i % 3 == 0 ? SentenceType.IPP : SentenceType.DETERMINATE, LocalDate.of(2021, 1, 1),
                             LocalDate.of(2026, 1, 1), i % 2 == 0 ? "NORTH_EAST" : "LONDON",
-                            new Location(LocationType.PRISON, "FKI"), new PersonalDetails(LocalDate.of(1970 + i * 5, 1, 1), null, null)))
+                            new Location(LocationType.PRISON, "FKI"), "35-44", new SealedPersonalData("v1.test")))
                     .on("2020-02-01", new PersonScreened(new ScreeningAnswers(true, true, null, true, true),
                             i == 0 ? RiskLevel.VERY_HIGH : RiskLevel.HIGH, ScreeningOutcome.SCREENED_IN, null))
                     .on("2020-03-01", new ReferralMade("R-" + i, "S-tc", ReferralSource.OFFENDER_MANAGER, true, null, i == 4));

@@ -26,7 +26,7 @@ import uk.nhs.opd.pathway.events.ReferralMade;
 import uk.nhs.opd.pathway.events.vocabulary.Location;
 import uk.nhs.opd.pathway.events.vocabulary.LocationType;
 import uk.nhs.opd.pathway.events.vocabulary.Pathway;
-import uk.nhs.opd.pathway.events.vocabulary.PersonalDetails;
+import uk.nhs.opd.pathway.events.vocabulary.SealedPersonalData;
 import uk.nhs.opd.pathway.events.vocabulary.ReferralSource;
 import uk.nhs.opd.pathway.events.vocabulary.RiskLevel;
 import uk.nhs.opd.pathway.events.vocabulary.ScreeningAnswers;
@@ -73,7 +73,7 @@ class ProjectionOrderingIT {
     private static EventEnvelope event(String personId, long sequence) {
         PathwayEvent payload = switch ((int) sequence) {
             case 0 -> new PersonRegistered(Pathway.MEN, "X", SentenceType.LIFE, null, null, "r",
-                    new Location(LocationType.PRISON, "FKI"), new PersonalDetails(LocalDate.of(1980, 1, 1), null, null));
+                    new Location(LocationType.PRISON, "FKI"), "35-44", new SealedPersonalData("v1.test"));
             case 1 -> new PersonScreened(new ScreeningAnswers(true, true, null, true, true), RiskLevel.HIGH,
                     ScreeningOutcome.SCREENED_IN, null);
             default -> new ReferralMade("R-" + sequence, "S-1", ReferralSource.SELF, true, null, false);

@@ -68,6 +68,10 @@ public abstract sealed class TestInfrastructure {
         return tokens;
     }
 
+    /** LOCAL-ONLY: a master key for sealing personal data, new for each test JVM. */
+    public static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
+
     /** A bearer token for one role, valid for the length of a test run. */
     public static String token(String role) {
         return tokens().token("test-" + role.toLowerCase(), Duration.ofHours(2), role);
@@ -80,7 +84,8 @@ public abstract sealed class TestInfrastructure {
                 "spring.datasource.username", username(),
                 "spring.datasource.password", password(),
                 "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),
-                "pathway.security.jwt.public-key", "file:" + tokens().publicKeyFile().toAbsolutePath());
+                "pathway.security.jwt.public-key", "file:" + tokens().publicKeyFile().toAbsolutePath(),
+                "pathway.crypto.master-key", MASTER_KEY);
     }
 
     private static final class Embedded extends TestInfrastructure {
