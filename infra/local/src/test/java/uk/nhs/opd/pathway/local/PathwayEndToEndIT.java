@@ -254,6 +254,32 @@ class PathwayEndToEndIT {
     }
 
     @Test
+    void anErasedPersonShowsAsErasedWithTheirPathwayIntact() throws Exception {
+        Scenario scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
+        String serviceId = "S-" + UUID.randomUUID();
+        String personId = "P-" + UUID.randomUUID();
+        scenario.registerService(serviceId, "MEN");
+        scenario.registerAndScreenIn(personId);
+        assertThat(scenario.refer(personId, "R-1", serviceId).status()).isEqualTo(201);
+
+        Http admin = new Http(TestInfrastructure.token("ADMIN"));
+        assertThat(admin.post(commandService.baseUrl() + "/api/admin/people/" + personId + "/erasure",
+                "{\"reason\":\"Data protection request\"}").status()).isEqualTo(201);
+
+        Http reader = new Http(TestInfrastructure.token("READER"));
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode journey = reader.get(queryService.baseUrl() + "/api/people/" + personId + "/journey").body();
+        while (!journey.path("personalDataErased").asBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            journey = reader.get(queryService.baseUrl() + "/api/people/" + personId + "/journey").body();
+        }
+        assertThat(journey.path("personalDataErased").asBoolean()).isTrue();
+        assertThat(journey.path("referrals").get(0).path("referralId").asText()).isEqualTo("R-1");
+        assertThat(eventsOnTopic(personId, 4)).allSatisfy(e -> assertThat(e.payload().toString())
+                .doesNotContain("X123456").doesNotContain("A1234BC").doesNotContain("1980-05-01"));
+    }
+
+    @Test
     void everythingSurvivesARestartOfBothServices() throws Exception {
         Scenario scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
         String serviceA = "S-" + UUID.randomUUID();
