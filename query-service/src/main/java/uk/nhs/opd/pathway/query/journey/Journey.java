@@ -41,7 +41,7 @@ public record Journey(
 
     /** Where the person was, from one move to the next ({@code to} is absent for where they are now). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Segment(String locationType, String locationCode, String setting, Instant from, Instant to) {
+    public record Segment(Location location, String setting, Instant from, Instant to) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -346,11 +346,10 @@ public final class JourneyFold {
             }
             if (!segments.isEmpty()) {
                 Journey.Segment current = segments.remove(segments.size() - 1);
-                segments.add(new Journey.Segment(current.locationType(), current.locationCode(), current.setting(),
-                        current.from(), at));
+                segments.add(new Journey.Segment(current.location(), current.setting(), current.from(), at));
             }
             String setting = settingOf(to.type());
-            segments.add(new Journey.Segment(to.type().name(), to.code(), setting, at, null));
+            segments.add(new Journey.Segment(new Journey.Location(to.type().name(), to.code()), setting, at, null));
             location = to;
             if (!"COMMUNITY".equals(setting)) {
                 everInCustody = true;

@@ -78,7 +78,7 @@ public class JourneyFoldTest {
     void aMultiYearJourneyHasItsSegmentsInOrder() {
         Journey journey = fold(multiYear());
 
-        assertThat(journey.segments()).extracting(Journey.Segment::locationType, Journey.Segment::setting,
+        assertThat(journey.segments()).extracting(s -> s.location().type(), Journey.Segment::setting,
                         s -> s.from().toString(), s -> String.valueOf(s.to()))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("PRISON", "CUSTODY", "2019-03-01T09:00:00Z", "2022-06-01T09:00:00Z"),
@@ -145,7 +145,7 @@ public class JourneyFoldTest {
 
         Journey journey = fold(history);
 
-        assertThat(journey.segments()).extracting(Journey.Segment::locationType)
+        assertThat(journey.segments()).extracting(s -> s.location().type())
                 .startsWith("PRISON", "HOSPITAL", "PRISON");
         assertThat(journey.lastEventRecordedAt()).isEqualTo(Instant.parse("2025-02-01T09:00:00Z"));
     }
@@ -181,7 +181,7 @@ public class JourneyFoldTest {
         Journey known = JourneyFold.fold("P-1", history.envelopes(),
                 new JourneyFold.View(null, Instant.parse("2025-01-01T00:00:00Z"), NOW));
 
-        assertThat(known.segments()).extracting(Journey.Segment::locationType).doesNotContain("HOSPITAL");
+        assertThat(known.segments()).extracting(s -> s.location().type()).doesNotContain("HOSPITAL");
     }
 
     @Test
