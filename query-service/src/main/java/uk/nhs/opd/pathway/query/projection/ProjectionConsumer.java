@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * failed batch the consumer seeks to what the database says was applied.
  */
 @Component
-class ProjectionConsumer implements SmartLifecycle {
+public class ProjectionConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
 
@@ -43,6 +43,10 @@ class ProjectionConsumer implements SmartLifecycle {
 
     private final AtomicLong lagEvents = new AtomicLong();
     private long lagMeasuredAt;
+
+    /** Held while a batch is applied; a swap of the projection tables takes it to run between batches. */
+    private final java.util.concurrent.locks.ReentrantLock applying = new java.util.concurrent.locks.ReentrantLock();
+    private volatile boolean reseek;
 
     private volatile boolean running;
     private Thread worker;
@@ -111,7 +115,14 @@ class ProjectionConsumer implements SmartLifecycle {
                 }
                 List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
+                applying.lock();
                 try {
+                    if (reseek) {
+                        // The tables were swapped under us: what was polled belongs to the old positions.
+                        reseek = false;
+                        seekToStored(consumer.assignment());
+                        continue;
+                    }
                     applier.applyBatch(batch);
                     backoffMillis = 100;
                 } catch (RuntimeException e) {
@@ -120,6 +131,8 @@ class ProjectionConsumer implements SmartLifecycle {
                     Thread.sleep(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, 10_000);
                     seekToStored(consumer.assignment());
+                } finally {
+                    applying.unlock();
                 }
             }
         } catch (WakeupException e) {
@@ -130,6 +143,20 @@ class ProjectionConsumer implements SmartLifecycle {
             Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Runs {@code swap} between two batches, then makes the consumer continue from the positions stored in the
+     * (new) projection tables, dropping anything it had polled for the old ones.
+     */
+    public void runBetweenBatches(Runnable swap) {
+        applying.lock();
+        try {
+            swap.run();
+            reseek = true;
+        } finally {
+            applying.unlock();
         }
     }
 

@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollTimeout    how long one poll waits for events
  */
 @ConfigurationProperties("pathway.projections")
-record ProjectionProperties(String topic, String consumerGroup, int maxPollRecords, Duration pollTimeout) {
+public record ProjectionProperties(String topic, String consumerGroup, int maxPollRecords, Duration pollTimeout) {
 }

@@ -1,0 +1,281 @@
+package uk.nhs.opd.pathway.query.replay;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.nhs.opd.pathway.events.EventEnvelope;
+import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.events.PathwayEvent;
+import uk.nhs.opd.pathway.events.ServiceCapacityChanged;
+import uk.nhs.opd.pathway.events.ServiceRegistered;
+import uk.nhs.opd.pathway.query.journey.Journey;
+import uk.nhs.opd.pathway.query.journey.JourneyFold;
+import uk.nhs.opd.pathway.query.journey.JourneyRows;
+import uk.nhs.opd.pathway.query.projection.ProjectionConsumer;
+import uk.nhs.opd.pathway.query.projection.ProjectionProperties;
+import uk.nhs.opd.pathway.query.projection.Timestamps;
+import uk.nhs.opd.pathway.query.services.ServiceViewProjection;
+
+/**
+ * A rebuild of every projection from the beginning of the topic, without taking reads down: read the whole log up
+ * to the end offsets seen at the start, fold each stream in memory once, bulk-load ({@code COPY}) a new version of
+ * every projection table, then swap the tables in one transaction between two batches of the live consumer, which
+ * carries on (catches up) from the positions stored with the new tables. Until the swap the old tables answer every
+ * read; a rebuild that fails drops its new tables and leaves the live ones untouched.
+ */
+final class Rebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
+
+    /** Every table the projections own, in the order they are loaded. */
+    static final List<String> TABLES = List.of("person_event", "waitlist_entry", "placement_view", "referral_stat",
+            "service_view", "stream_position", "held_event", "dead_letter", "consumer_position");
+    private static final String NEXT = "_next";
+
+    /** How far a rebuild has got, for the API and the log. */
+    static final class Progress {
+        final AtomicLong eventsTotal = new AtomicLong();
+        final AtomicLong eventsRead = new AtomicLong();
+        final AtomicLong eventsApplied = new AtomicLong();
+    }
+
+    private final DataSource dataSource;
+    private final String bootstrapServers;
+    private final ProjectionProperties properties;
+    private final List<JourneyRows> journeyTables;
+    private final ProjectionConsumer liveConsumer;
+
+    Rebuild(DataSource dataSource, String bootstrapServers, ProjectionProperties properties,
+            List<JourneyRows> journeyTables, ProjectionConsumer liveConsumer) {
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+        this.properties = properties;
+        this.journeyTables = journeyTables;
+        this.liveConsumer = liveConsumer;
+    }
+
+    void run(Progress progress) throws SQLException, IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                createNextTables(connection);
+                Map<TopicPartition, Long> endOffsets = new HashMap<>();
+                Map<String, List<EventEnvelope>> streams = readLog(progress, endOffsets);
+                Map<String, List<Object[]>> rows = fold(streams, progress);
+                rows.get("consumer_position").addAll(endOffsets.entrySet().stream()
+                        .map(e -> new Object[] {properties.consumerGroup(), e.getKey().topic(), e.getKey().partition(), e.getValue()})
+                        .toList());
+                load(connection, rows);
+                liveConsumer.runBetweenBatches(() -> swap(connection));
+                log.info("Rebuild complete: {} events applied of {}; the live consumer catches up from the new positions",
+                        progress.eventsApplied.get(), progress.eventsTotal.get());
+            } catch (SQLException | IOException | RuntimeException e) {
+                dropNextTables(connection);
+                throw e;
+            }
+        }
+    }
+
+    private void createNextTables(Connection connection) throws SQLException {
+        dropNextTables(connection);
+        try (Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING ALL)");
+            }
+        }
+    }
+
+    private void dropNextTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.execute("DROP TABLE IF EXISTS " + table + NEXT);
+            }
+        }
+    }
+
+    /** The whole log up to the end offsets of now, grouped by stream, each stream in arrival order. */
+    private Map<String, List<EventEnvelope>> readLog(Progress progress, Map<TopicPartition, Long> endOffsets) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-rebuild");
+        Map<String, List<EventEnvelope>> streams = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            endOffsets.putAll(consumer.endOffsets(partitions));
+            progress.eventsTotal.set(partitions.stream().mapToLong(p -> endOffsets.get(p) - beginning.get(p)).sum());
+            log.info("Rebuild: reading {} events from {} partitions of {}", progress.eventsTotal.get(), partitions.size(),
+                    properties.topic());
+            List<TopicPartition> unread = new ArrayList<>(partitions.stream().filter(p -> endOffsets.get(p) > beginning.get(p)).toList());
+            consumer.assign(unread);
+            consumer.seekToBeginning(unread);
+            long nextLog = progress.eventsTotal.get() / 10;
+            while (!unread.isEmpty()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= endOffsets.get(partition)) {
+                        continue;
+                    }
+                    try {
+                        EventEnvelope envelope = EventJson.readEnvelope(record.value());
+                        streams.computeIfAbsent(envelope.streamId(), id -> new ArrayList<>()).add(envelope);
+                    } catch (RuntimeException unreadable) {
+                        log.error("Rebuild: skipping an unreadable record at {} offset {}", partition, record.offset());
+                    }
+                    long read = progress.eventsRead.incrementAndGet();
+                    if (read >= nextLog && nextLog > 0) {
+                        log.info("Rebuild: read {} of {} events", read, progress.eventsTotal.get());
+                        nextLog += progress.eventsTotal.get() / 10;
+                    }
+                }
+                unread.removeIf(p -> consumer.position(p) >= endOffsets.get(p));
+                consumer.assign(unread);
+            }
+        }
+        return streams;
+    }
+
+    /** Each stream folded once, with the live path's order rules: duplicates dropped, events after a gap held. */
+    private Map<String, List<Object[]>> fold(Map<String, List<EventEnvelope>> streams, Progress progress) {
+        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        TABLES.forEach(table -> rows.put(table, new ArrayList<>()));
+        for (Map.Entry<String, List<EventEnvelope>> stream : streams.entrySet()) {
+            TreeMap<Long, EventEnvelope> bySequence = new TreeMap<>();
+            stream.getValue().forEach(e -> bySequence.putIfAbsent(e.sequence(), e));
+            List<EventEnvelope> contiguous = new ArrayList<>();
+            for (EventEnvelope envelope : bySequence.values()) {
+                if (envelope.sequence() != contiguous.size()) {
+                    break;
+                }
+                contiguous.add(envelope);
+            }
+            List<EventEnvelope> applied = contiguous.isEmpty() ? contiguous
+                    : contiguous.get(0).personId() != null ? foldPerson(stream.getKey(), contiguous, rows)
+                    : foldService(contiguous, rows);
+            if (!applied.isEmpty()) {
+                EventEnvelope last = applied.get(applied.size() - 1);
+                rows.get("stream_position").add(new Object[] {stream.getKey(), last.sequence(), Timestamps.utc(last.recordedAt())});
+            }
+            bySequence.tailMap((long) applied.size()).values().stream()
+                    .filter(e -> applied.size() == contiguous.size() || e.sequence() != applied.size())
+                    .forEach(e -> rows.get("held_event").add(new Object[] {e.streamId(), e.sequence(), EventJson.write(e)}));
+            progress.eventsApplied.addAndGet(applied.size());
+        }
+        return rows;
+    }
+
+    /** Folds a person; if their history has a poison event, everything before it applies and it is parked. */
+    private List<EventEnvelope> foldPerson(String personId, List<EventEnvelope> events, Map<String, List<Object[]>> rows) {
+        List<EventEnvelope> applied = events;
+        Journey journey;
+        try {
+            journey = JourneyFold.fold(personId, events, JourneyFold.View.current(events.get(events.size() - 1).recordedAt()));
+        } catch (RuntimeException poison) {
+            applied = longestFoldablePrefix(personId, events);
+            EventEnvelope parked = events.get(applied.size());
+            rows.get("dead_letter").add(new Object[] {personId, parked.sequence(), String.valueOf(parked.eventId()),
+                    parked.type(), poison.getClass().getSimpleName() + ": " + poison.getMessage(), EventJson.write(parked)});
+            journey = applied.isEmpty() ? null
+                    : JourneyFold.fold(personId, applied, JourneyFold.View.current(applied.get(applied.size() - 1).recordedAt()));
+        }
+        for (EventEnvelope envelope : applied) {
+            rows.get("person_event").add(new Object[] {personId, envelope.sequence(), EventJson.write(envelope)});
+        }
+        for (JourneyRows table : journeyTables) {
+            rows.get(table.table()).addAll(table.rows(personId, journey));
+        }
+        return applied;
+    }
+
+    private static List<EventEnvelope> longestFoldablePrefix(String personId, List<EventEnvelope> events) {
+        int good = 0;
+        while (good < events.size()) {
+            try {
+                List<EventEnvelope> prefix = events.subList(0, good + 1);
+                JourneyFold.fold(personId, prefix, JourneyFold.View.current(prefix.get(good).recordedAt()));
+                good++;
+            } catch (RuntimeException poison) {
+                break;
+            }
+        }
+        return events.subList(0, good);
+    }
+
+    private static List<EventEnvelope> foldService(List<EventEnvelope> events, Map<String, List<Object[]>> rows) {
+        Object[] row = null;
+        for (EventEnvelope envelope : events) {
+            PathwayEvent event = EventJson.payloadOf(envelope);
+            if (event instanceof ServiceRegistered registered) {
+                row = ServiceViewProjection.row(envelope, registered);
+            } else if (event instanceof ServiceCapacityChanged changed && row != null) {
+                row[6] = changed.capacity();
+            }
+        }
+        if (row != null) {
+            rows.get("service_view").add(row);
+        }
+        return events;
+    }
+
+    private void load(Connection connection, Map<String, List<Object[]>> rows) throws SQLException, IOException {
+        Map<String, List<String>> columns = new HashMap<>(Map.of(
+                "person_event", List.of("person_id", "sequence", "envelope"),
+                "service_view", ServiceViewProjection.COLUMNS,
+                "stream_position", List.of("stream_id", "last_sequence", "last_event_recorded_at"),
+                "held_event", List.of("stream_id", "sequence", "envelope"),
+                "dead_letter", List.of("stream_id", "sequence", "event_id", "type", "error", "envelope"),
+                "consumer_position", List.of("consumer_group", "topic", "partition_no", "next_offset")));
+        journeyTables.forEach(table -> columns.put(table.table(), table.columns()));
+        long started = System.nanoTime();
+        long loaded = 0;
+        for (String table : TABLES) {
+            loaded += BulkCopy.copy(connection, table + NEXT, columns.get(table), rows.get(table));
+        }
+        log.info("Rebuild: loaded {} rows with COPY in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** One transaction: every live table is replaced by its new version, or none is. */
+    private void swap(Connection connection) {
+        try {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String table : TABLES) {
+                    statement.execute("ALTER TABLE " + table + " RENAME TO " + table + "_old");
+                    statement.execute("ALTER TABLE " + table + NEXT + " RENAME TO " + table);
+                    statement.execute("DROP TABLE " + table + "_old");
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Swapping in the rebuilt projections failed; the live ones are untouched", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package uk.nhs.opd.pathway.query.services;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.nhs.opd.pathway.query.journey.Journey;
+import uk.nhs.opd.pathway.query.journey.JourneyRows;
+import uk.nhs.opd.pathway.query.projection.Timestamps;
+
+/** {@code placement_view}: each person's open placements, active or in laydown (a laydown keeps its place). */
+@Component
+class OccupancyRows implements JourneyRows {
+
+    @Override
+    public String table() {
+        return "placement_view";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("person_id", "service_id", "referral_id", "status", "admitted_at");
+    }
+
+    @Override
+    public List<Object[]> rows(String personId, Journey journey) {
+        if (journey == null) {
+            return List.of();
+        }
+        return journey.placements().stream()
+                .filter(placement -> placement.endedAt() == null)
+                .map(placement -> new Object[] {personId, placement.serviceId(), placement.referralId(),
+                        placement.laydowns().stream().anyMatch(l -> l.to() == null) ? "LAYDOWN" : "ACTIVE",
+                        Timestamps.utc(placement.admittedAt())})
+                .toList();
+    }
+}

@@ -1,0 +1,34 @@
+package uk.nhs.opd.pathway.query.stats;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.nhs.opd.pathway.query.journey.Journey;
+import uk.nhs.opd.pathway.query.journey.JourneyRows;
+
+/** {@code referral_stat}: one row per referral with its monitoring groups and whether it was accepted or rejected. */
+@Component
+class ReferralStatRows implements JourneyRows {
+
+    @Override
+    public String table() {
+        return "referral_stat";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("person_id", "referral_id", "ethnicity", "pathway", "age_band", "region", "accepted", "rejected");
+    }
+
+    @Override
+    public List<Object[]> rows(String personId, Journey journey) {
+        if (journey == null) {
+            return List.of();
+        }
+        return journey.referrals().stream()
+                .map(referral -> new Object[] {personId, referral.referralId(), journey.ethnicity(), journey.pathway(),
+                        referral.ageBand(), journey.region(),
+                        referral.statusHistory().stream().anyMatch(s -> s.status().equals("ACCEPTED")),
+                        referral.statusHistory().stream().anyMatch(s -> s.status().equals("REJECTED"))})
+                .toList();
+    }
+}
