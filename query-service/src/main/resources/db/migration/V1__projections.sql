@@ -57,9 +57,11 @@ CREATE TABLE service_view (
 CREATE TABLE person_event (
     person_id   VARCHAR(100) NOT NULL,
     sequence    BIGINT       NOT NULL,
+    recorded_at TIMESTAMPTZ  NOT NULL,
     envelope    BYTEA        NOT NULL,
     PRIMARY KEY (person_id, sequence)
 );
+CREATE INDEX person_event_recorded ON person_event (recorded_at, person_id, sequence);
 
 -- Accepted referrals waiting for a place (paused ones flagged), with what the wait-list priority needs.
 CREATE TABLE waitlist_entry (

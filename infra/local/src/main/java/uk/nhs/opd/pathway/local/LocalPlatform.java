@@ -77,7 +77,8 @@ public final class LocalPlatform implements AutoCloseable {
         say("Kafka        %s  (KRaft, topic %s)", kafka.bootstrapServers(), settings.topic());
 
         DevTokens keys = DevTokens.in(settings.home().resolve("jwt"));
-        String masterKey = localMasterKey(settings.home().resolve("master-key"));
+        String masterKey = localSecret(settings.home().resolve("master-key"));
+        String pseudonymKey = localSecret(settings.home().resolve("pseudonym-key"));
         tokens = keys.tokenPerRole(Duration.ofDays(30));
         Path tokenFile = settings.home().resolve("local-tokens.json");
         try {
@@ -92,7 +93,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "PATHWAY_DB_USER", postgres.username(),
                 "PATHWAY_DB_PASSWORD", postgres.password(),
                 "PATHWAY_SECURITY_JWT_PUBLIC_KEY", "file:" + keys.publicKeyFile().toAbsolutePath(),
-                "PATHWAY_CRYPTO_MASTER_KEY", masterKey);
+                "PATHWAY_CRYPTO_MASTER_KEY", masterKey,
+                "PATHWAY_EVALUATION_PSEUDONYM_KEY", pseudonymKey);
         commandService = ServiceProcess.start("command-service", jar("command-service"), settings.commandPort(),
                 with(common, "PATHWAY_EVENTS_DB_URL", eventsDb), logs.resolve("command-service.log"));
         started.add(commandService);
@@ -129,8 +131,8 @@ public final class LocalPlatform implements AutoCloseable {
         return settings.repository().resolve(module).resolve("target").resolve(module + "-exec.jar");
     }
 
-    /** LOCAL-ONLY: the master key that seals personal data in local mode, made once per data directory. */
-    private static String localMasterKey(Path file) {
+    /** LOCAL-ONLY: a random 32-byte secret (the sealing master key, the pseudonym key), made once per data directory. */
+    private static String localSecret(Path file) {
         try {
             if (!Files.exists(file)) {
                 byte[] key = new byte[32];

@@ -56,7 +56,8 @@ class PathwayEndToEndIT {
                 "PATHWAY_EVENTS_DB_URL", infra.jdbcUrl("e2e_events"),
                 "PATHWAY_VIEWS_DB_URL", infra.jdbcUrl("e2e_views"),
                 "PATHWAY_SECURITY_JWT_PUBLIC_KEY", "file:" + TestInfrastructure.tokens().publicKeyFile().toAbsolutePath(),
-                "PATHWAY_CRYPTO_MASTER_KEY", TestInfrastructure.MASTER_KEY));
+                "PATHWAY_CRYPTO_MASTER_KEY", TestInfrastructure.MASTER_KEY,
+                "PATHWAY_EVALUATION_PSEUDONYM_KEY", TestInfrastructure.MASTER_KEY));
         startBoth();
     }
 

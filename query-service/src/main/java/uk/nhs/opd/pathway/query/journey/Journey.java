@@ -20,6 +20,7 @@ public record Journey(
         LocalDate earliestReleaseDate,
         String region,
         String ethnicity,
+        String ageBand,
         Instant registeredAt,
         Location location,
         Screening screening,

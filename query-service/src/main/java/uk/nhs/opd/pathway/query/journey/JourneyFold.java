@@ -380,7 +380,7 @@ public final class JourneyFold {
         Journey build(Instant horizon, List<String> retracted, Instant lastRecorded) {
             return new Journey(personId, registration.pathway().name(), status(), registration.sentenceType().name(),
                     registration.tariffExpiryDate(), registration.earliestReleaseDate(), registration.region(),
-                    registration.ethnicity(), registeredAt, new Journey.Location(location.type().name(), location.code()),
+                    registration.ethnicity(), registration.ageBand(), registeredAt, new Journey.Location(location.type().name(), location.code()),
                     screening, formulationLevel, List.copyOf(segments),
                     placements.stream().map(p -> p.build(referrals)).toList(),
                     referrals.values().stream().map(r -> r.build(horizon)).toList(),

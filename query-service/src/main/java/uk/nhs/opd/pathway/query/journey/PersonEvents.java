@@ -5,20 +5,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.query.projection.Timestamps;
 
 /** Each person's events as received, in stream order: what journeys are folded from. */
 @Repository
 public class PersonEvents {
 
+    /** The columns of {@code person_event}, as {@link #row} fills them. */
+    public static final List<String> COLUMNS = List.of("person_id", "sequence", "recorded_at", "envelope");
+
     private final JdbcClient jdbc;
+
+    /** The stored row of one person event. */
+    public static Object[] row(EventEnvelope envelope) {
+        return new Object[] {envelope.personId(), envelope.sequence(), Timestamps.utc(envelope.recordedAt()),
+                EventJson.write(envelope)};
+    }
 
     PersonEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     void append(EventEnvelope envelope) {
-        jdbc.sql("INSERT INTO person_event (person_id, sequence, envelope) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(envelope.personId(), envelope.sequence(), EventJson.write(envelope)).update();
+        jdbc.sql("INSERT INTO person_event (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(row(envelope)).update();
     }
 
     /** The person's events in stream order (empty for an unknown person). */

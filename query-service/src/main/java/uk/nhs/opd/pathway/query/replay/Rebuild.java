@@ -30,6 +30,7 @@ import uk.nhs.opd.pathway.events.ServiceRegistered;
 import uk.nhs.opd.pathway.query.journey.Journey;
 import uk.nhs.opd.pathway.query.journey.JourneyFold;
 import uk.nhs.opd.pathway.query.journey.JourneyRows;
+import uk.nhs.opd.pathway.query.journey.PersonEvents;
 import uk.nhs.opd.pathway.query.projection.ProjectionConsumer;
 import uk.nhs.opd.pathway.query.projection.ProjectionProperties;
 import uk.nhs.opd.pathway.query.projection.Timestamps;
@@ -202,7 +203,7 @@ final class Rebuild {
                     : JourneyFold.fold(personId, applied, JourneyFold.View.current(applied.get(applied.size() - 1).recordedAt()));
         }
         for (EventEnvelope envelope : applied) {
-            rows.get("person_event").add(new Object[] {personId, envelope.sequence(), EventJson.write(envelope)});
+            rows.get("person_event").add(PersonEvents.row(envelope));
         }
         for (JourneyRows table : journeyTables) {
             rows.get(table.table()).addAll(table.rows(personId, journey));
@@ -242,7 +243,7 @@ final class Rebuild {
 
     private void load(Connection connection, Map<String, List<Object[]>> rows) throws SQLException, IOException {
         Map<String, List<String>> columns = new HashMap<>(Map.of(
-                "person_event", List.of("person_id", "sequence", "envelope"),
+                "person_event", PersonEvents.COLUMNS,
                 "service_view", ServiceViewProjection.COLUMNS,
                 "stream_position", List.of("stream_id", "last_sequence", "last_event_recorded_at"),
                 "held_event", List.of("stream_id", "sequence", "envelope"),

@@ -85,7 +85,8 @@ public abstract sealed class TestInfrastructure {
                 "spring.datasource.password", password(),
                 "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),
                 "pathway.security.jwt.public-key", "file:" + tokens().publicKeyFile().toAbsolutePath(),
-                "pathway.crypto.master-key", MASTER_KEY);
+                "pathway.crypto.master-key", MASTER_KEY,
+                "pathway.evaluation.pseudonym-key", MASTER_KEY);
     }
 
     private static final class Embedded extends TestInfrastructure {

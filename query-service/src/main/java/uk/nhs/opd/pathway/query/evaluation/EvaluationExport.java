@@ -1,0 +1,91 @@
+package uk.nhs.opd.pathway.query.evaluation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.nhs.opd.pathway.events.EventEnvelope;
+import uk.nhs.opd.pathway.events.EventJson;
+
+/**
+ * The evaluators' export: every person event in record order as NDJSON, pseudonymised — a keyed pseudonym instead of
+ * the person id, no actor, no personal part (already sealed; left out altogether), the age band only — and a last
+ * line with the SHA-256 of everything before it, so a replay of the export can be checked byte for byte.
+ */
+@Component
+public class EvaluationExport {
+
+    /** The checksum trailer: {@code sha256} of every preceding line (with its newline), and the event count. */
+    public record Summary(long events, String sha256) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Pseudonyms pseudonyms;
+
+    EvaluationExport(JdbcTemplate jdbc, Pseudonyms pseudonyms) {
+        this.jdbc = jdbc;
+        this.pseudonyms = pseudonyms;
+    }
+
+    /** How many events the export holds now (for a progress bar). */
+    public long count() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM person_event", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Writes the export to {@code out}, telling {@code progress} after each event. */
+    public Summary write(OutputStream out, Consumer<Long> progress) {
+        MessageDigest sha = sha256();
+        long[] written = {0};
+        jdbc.setFetchSize(1_000);
+        jdbc.query("SELECT envelope FROM person_event ORDER BY recorded_at, person_id, sequence", row -> {
+            byte[] line = (line(EventJson.readEnvelope(row.getBytes(1))) + "\n").getBytes(StandardCharsets.UTF_8);
+            sha.update(line);
+            try {
+                out.write(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            progress.accept(++written[0]);
+        });
+        Summary summary = new Summary(written[0], HexFormat.of().formatHex(sha.digest()));
+        try {
+            out.write(("{\"checksum\":{\"algorithm\":\"SHA-256\",\"value\":\"" + summary.sha256() + "\",\"events\":"
+                    + summary.events() + "}}\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return summary;
+    }
+
+    private String line(EventEnvelope envelope) {
+        ObjectNode line = EventJson.mapper().createObjectNode();
+        line.put("eventId", envelope.eventId().toString());
+        line.put("type", envelope.type());
+        line.put("schemaVersion", envelope.schemaVersion());
+        line.put("pseudonym", pseudonyms.of(envelope.personId()));
+        line.put("sequence", envelope.sequence());
+        line.put("occurredAt", envelope.occurredAt().toString());
+        line.put("recordedAt", envelope.recordedAt().toString());
+        ObjectNode payload = envelope.payload().deepCopy();
+        payload.remove("personal");
+        line.set("payload", payload);
+        return line.toString();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
