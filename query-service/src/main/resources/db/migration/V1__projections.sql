@@ -97,6 +97,7 @@ CREATE INDEX placement_view_service ON placement_view (service_id);
 CREATE TABLE referral_stat (
     person_id   VARCHAR(100) NOT NULL,
     referral_id VARCHAR(100) NOT NULL,
+    service_id  VARCHAR(100) NOT NULL,
     ethnicity   VARCHAR(64)  NOT NULL,
     pathway     VARCHAR(20)  NOT NULL,
     age_band    VARCHAR(10)  NOT NULL,
@@ -105,3 +106,4 @@ CREATE TABLE referral_stat (
     rejected    BOOLEAN      NOT NULL,
     PRIMARY KEY (person_id, referral_id)
 );
+CREATE INDEX referral_stat_service ON referral_stat (service_id);

@@ -188,6 +188,14 @@ class PathwayEndToEndIT {
         assertThat(waitList.body().path("paused").get(0).path("referralId").asText()).isEqualTo("R-paused");
         assertThat(entries.get(4).path("daysWaiting").asLong()).isGreaterThan(entries.get(5).path("daysWaiting").asLong());
 
+        JsonNode asOf = http.get(queryService.baseUrl() + "/api/services/" + serviceId + "/waitlist?asOf=2021-12-31T00:00:00Z").body();
+        assertThat(asOf.path("entries").findValuesAsText("referralId"))
+                .containsExactlyInAnyOrder("R-paused", "R-near", "R-ipp", "R-plain-a", "R-plain-b");
+        assertThat(asOf.path("entries").get(0).path("referralId").asText()).isEqualTo("R-paused");
+        assertThat(asOf.path("paused")).isEmpty();
+        JsonNode knownLongAgo = http.get(queryService.baseUrl() + "/api/services/" + serviceId + "/waitlist?knownAt=2020-01-01T00:00:00Z").body();
+        assertThat(knownLongAgo.path("entries")).isEmpty();
+
         Http.Response services = http.get(queryService.baseUrl() + "/api/services?type=TREATMENT&region=NORTH_EAST");
         JsonNode summary = null;
         for (JsonNode service : services.body().path("services")) {

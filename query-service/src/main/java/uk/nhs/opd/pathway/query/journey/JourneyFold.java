@@ -54,7 +54,7 @@ public final class JourneyFold {
         }
 
         /** The moment open waits and open segments are measured to. */
-        Instant horizon() {
+        public Instant horizon() {
             Instant horizon = now;
             if (asOf != null && asOf.isBefore(horizon)) {
                 horizon = asOf;

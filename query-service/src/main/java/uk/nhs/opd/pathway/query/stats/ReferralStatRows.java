@@ -16,7 +16,8 @@ class ReferralStatRows implements JourneyRows {
 
     @Override
     public List<String> columns() {
-        return List.of("person_id", "referral_id", "ethnicity", "pathway", "age_band", "region", "accepted", "rejected");
+        return List.of("person_id", "referral_id", "service_id", "ethnicity", "pathway", "age_band", "region", "accepted",
+                "rejected");
     }
 
     @Override
@@ -25,7 +26,8 @@ class ReferralStatRows implements JourneyRows {
             return List.of();
         }
         return journey.referrals().stream()
-                .map(referral -> new Object[] {personId, referral.referralId(), journey.ethnicity(), journey.pathway(),
+                .map(referral -> new Object[] {personId, referral.referralId(), referral.serviceId(), journey.ethnicity(),
+                        journey.pathway(),
                         referral.ageBand(), journey.region(),
                         referral.statusHistory().stream().anyMatch(s -> s.status().equals("ACCEPTED")),
                         referral.statusHistory().stream().anyMatch(s -> s.status().equals("REJECTED"))})

@@ -25,24 +25,39 @@ class WaitListRows implements JourneyRows {
                 "earliest_release_date", "region", "pathway");
     }
 
-    @Override
-    public List<Object[]> rows(String personId, Journey journey) {
-        List<Object[]> rows = new ArrayList<>();
+    /** A referral waiting (or paused) on a service's list, with what the priority rule needs. */
+    record Waiting(String personId, String serviceId, boolean paused, WaitListPriority.Candidate candidate,
+                   List<Journey.Period> pauses, String region, String pathway) {
+    }
+
+    /** The person's accepted, not admitted referrals as of their journey. */
+    static List<Waiting> waiting(String personId, Journey journey) {
+        List<Waiting> waiting = new ArrayList<>();
         if (journey == null) {
-            return rows;
+            return waiting;
         }
         for (Journey.Referral referral : journey.referrals()) {
-            boolean waiting = "ACCEPTED".equals(referral.status());
+            boolean accepted = "ACCEPTED".equals(referral.status());
             boolean paused = "PAUSED".equals(referral.status()) && referral.acceptedAt() != null;
-            if (waiting || paused) {
-                rows.add(new Object[] {personId, referral.serviceId(), referral.referralId(), paused,
-                        Timestamps.utc(referral.acceptedAt()), json(referral.pauses()), referral.failedOtherInterventions(),
-                        journey.screening() == null ? null : journey.screening().riskOfSeriousHarm(),
+            if (accepted || paused) {
+                waiting.add(new Waiting(personId, referral.serviceId(), paused, new WaitListPriority.Candidate(
+                        referral.referralId(), journey.screening() == null ? null : journey.screening().riskOfSeriousHarm(),
                         journey.sentenceType(), journey.tariffExpiryDate(), journey.earliestReleaseDate(),
-                        journey.region(), journey.pathway()});
+                        referral.failedOtherInterventions(), referral.acceptedAt()), referral.pauses(),
+                        journey.region(), journey.pathway()));
             }
         }
-        return rows;
+        return waiting;
+    }
+
+    @Override
+    public List<Object[]> rows(String personId, Journey journey) {
+        return waiting(personId, journey).stream()
+                .map(w -> new Object[] {personId, w.serviceId(), w.candidate().referralId(), w.paused(),
+                        Timestamps.utc(w.candidate().acceptedAt()), json(w.pauses()), w.candidate().failedOtherInterventions(),
+                        w.candidate().riskOfSeriousHarm(), w.candidate().sentenceType(), w.candidate().tariffExpiryDate(),
+                        w.candidate().earliestReleaseDate(), w.region(), w.pathway()})
+                .toList();
     }
 
     private static String json(List<Journey.Period> pauses) {
