@@ -33,18 +33,26 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** JVM options for a quick start on a small machine (local mode, tests): C1 only, small heap. */
+    public static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     /** Starts {@code java -jar jar} with {@code SERVER_PORT=port} and the given environment. */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log) {
+        return start(name, jar, port, environment, log, QUICK_START);
+    }
+
+    /** As {@link #start(String, Path, int, Map, Path)}, with these JVM options (heap, collector, compiler). */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log,
+                                      List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw package)");
         }
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Daxoniq.update-checker.disabled=true",
-                    "-jar", jar.toString()));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

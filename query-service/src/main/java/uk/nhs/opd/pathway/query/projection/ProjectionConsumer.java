@@ -68,6 +68,10 @@ public class ProjectionConsumer implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!properties.live()) {
+            log.warn("Not following {}: pathway.projections.live is false", properties.topic());
+            return;
+        }
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());

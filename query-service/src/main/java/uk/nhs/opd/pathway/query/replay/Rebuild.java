@@ -75,16 +75,30 @@ final class Rebuild {
     }
 
     void run(Progress progress) throws SQLException, IOException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection();
+             KafkaConsumer<String, byte[]> consumer = logReader()) {
             try {
                 createNextTables(connection);
-                Map<TopicPartition, Long> endOffsets = new HashMap<>();
-                Map<String, List<EventEnvelope>> streams = readLog(progress, endOffsets);
-                Map<String, List<Object[]>> rows = fold(streams, progress);
-                rows.get("consumer_position").addAll(endOffsets.entrySet().stream()
-                        .map(e -> new Object[] {properties.consumerGroup(), e.getKey().topic(), e.getKey().partition(), e.getValue()})
-                        .toList());
-                load(connection, rows);
+                List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+                Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions);
+                progress.eventsTotal.set(partitions.stream().mapToLong(p -> endOffsets.get(p) - beginning.get(p)).sum());
+                log.info("Rebuild: {} events in {} partitions of {}", progress.eventsTotal.get(), partitions.size(), properties.topic());
+                // A stream lives in one partition (it is the key), so each partition folds and loads on its own:
+                // memory holds one partition's events, not the whole log.
+                for (TopicPartition partition : partitions) {
+                    long t0 = System.nanoTime();
+                    Map<String, List<EventEnvelope>> streams = readPartition(consumer, partition, endOffsets.get(partition), progress);
+                    long t1 = System.nanoTime();
+                    Map<String, List<Object[]>> rows = fold(streams, progress);
+                    log.info("Rebuild: partition {} read in {} ms, folded in {} ms", partition.partition(),
+                            (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+                    rows.get("consumer_position").add(new Object[] {properties.consumerGroup(), partition.topic(),
+                            partition.partition(), endOffsets.get(partition)});
+                    load(connection, rows);
+                    log.info("Rebuild: {} of {} events applied", progress.eventsApplied.get(), progress.eventsTotal.get());
+                }
                 liveConsumer.runBetweenBatches(() -> swap(connection));
                 log.info("Rebuild complete: {} events applied of {}; the live consumer catches up from the new positions",
                         progress.eventsApplied.get(), progress.eventsTotal.get());
@@ -112,48 +126,35 @@ final class Rebuild {
         }
     }
 
-    /** The whole log up to the end offsets of now, grouped by stream, each stream in arrival order. */
-    private Map<String, List<EventEnvelope>> readLog(Progress progress, Map<TopicPartition, Long> endOffsets) {
+    private KafkaConsumer<String, byte[]> logReader() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 << 20);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-rebuild");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** One partition up to the end offset seen at the start, grouped by stream, each stream in arrival order. */
+    private Map<String, List<EventEnvelope>> readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition,
+                                                           long endOffset, Progress progress) {
         Map<String, List<EventEnvelope>> streams = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
-            endOffsets.putAll(consumer.endOffsets(partitions));
-            progress.eventsTotal.set(partitions.stream().mapToLong(p -> endOffsets.get(p) - beginning.get(p)).sum());
-            log.info("Rebuild: reading {} events from {} partitions of {}", progress.eventsTotal.get(), partitions.size(),
-                    properties.topic());
-            List<TopicPartition> unread = new ArrayList<>(partitions.stream().filter(p -> endOffsets.get(p) > beginning.get(p)).toList());
-            consumer.assign(unread);
-            consumer.seekToBeginning(unread);
-            long nextLog = progress.eventsTotal.get() / 10;
-            while (!unread.isEmpty()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= endOffsets.get(partition)) {
-                        continue;
-                    }
-                    try {
-                        EventEnvelope envelope = EventJson.readEnvelope(record.value());
-                        streams.computeIfAbsent(envelope.streamId(), id -> new ArrayList<>()).add(envelope);
-                    } catch (RuntimeException unreadable) {
-                        log.error("Rebuild: skipping an unreadable record at {} offset {}", partition, record.offset());
-                    }
-                    long read = progress.eventsRead.incrementAndGet();
-                    if (read >= nextLog && nextLog > 0) {
-                        log.info("Rebuild: read {} of {} events", read, progress.eventsTotal.get());
-                        nextLog += progress.eventsTotal.get() / 10;
-                    }
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        while (consumer.position(partition) < endOffset) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.offset() >= endOffset) {
+                    break;
                 }
-                unread.removeIf(p -> consumer.position(p) >= endOffsets.get(p));
-                consumer.assign(unread);
+                try {
+                    EventEnvelope envelope = EventJson.readEnvelope(record.value());
+                    streams.computeIfAbsent(envelope.streamId(), id -> new ArrayList<>()).add(envelope);
+                } catch (RuntimeException unreadable) {
+                    log.error("Rebuild: skipping an unreadable record at {} offset {}", partition, record.offset());
+                }
+                progress.eventsRead.incrementAndGet();
             }
         }
         return streams;

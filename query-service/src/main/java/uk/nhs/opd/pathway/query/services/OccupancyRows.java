@@ -1,6 +1,8 @@
 package uk.nhs.opd.pathway.query.services;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.nhs.opd.pathway.query.journey.Journey;
 import uk.nhs.opd.pathway.query.journey.JourneyRows;
@@ -25,8 +27,12 @@ class OccupancyRows implements JourneyRows {
         if (journey == null) {
             return List.of();
         }
-        return journey.placements().stream()
-                .filter(placement -> placement.endedAt() == null)
+        // One place per person and service: should a history hold two open placements at one service (the command
+        // side refuses it), the later one counts.
+        Map<String, Journey.Placement> open = new LinkedHashMap<>();
+        journey.placements().stream().filter(placement -> placement.endedAt() == null)
+                .forEach(placement -> open.put(placement.serviceId(), placement));
+        return open.values().stream()
                 .map(placement -> new Object[] {personId, placement.serviceId(), placement.referralId(),
                         placement.laydowns().stream().anyMatch(l -> l.to() == null) ? "LAYDOWN" : "ACTIVE",
                         Timestamps.utc(placement.admittedAt())})

@@ -65,7 +65,7 @@ class ProjectionOrderingIT {
             }
             appliedLog.add(envelope.streamId() + "#" + envelope.sequence());
         };
-        ProjectionProperties properties = new ProjectionProperties("t", "g", 10, Duration.ofMillis(10));
+        ProjectionProperties properties = new ProjectionProperties("t", "g", 10, Duration.ofMillis(10), true);
         applier = new ProjectionApplier(List.of(recorder), new StreamGuard(jdbc), new DeadLetters(jdbc),
                 new ConsumerPositions(jdbc, properties), transactions, new SimpleMeterRegistry());
     }

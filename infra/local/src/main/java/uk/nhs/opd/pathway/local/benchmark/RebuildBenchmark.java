@@ -1,0 +1,181 @@
+package uk.nhs.opd.pathway.local.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.infra.DevTokens;
+import uk.nhs.opd.pathway.infra.LocalKafka;
+import uk.nhs.opd.pathway.infra.LocalPostgres;
+import uk.nhs.opd.pathway.infra.ServiceProcess;
+import uk.nhs.opd.pathway.local.synthetic.SyntheticPopulation;
+
+/**
+ * The rebuild benchmark (a command, not a test): a synthetic national population of at least a million events on a
+ * real Kafka topic, rebuilt by the query-service's bulk path, against a baseline measured in the same run — the
+ * same service applying one event per transaction (max-poll-records 1) — with the heap the rebuild used.
+ */
+public final class RebuildBenchmark {
+
+    private static final String TOPIC = "pathway.events.benchmark";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private RebuildBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int people = args.length > 0 ? Integer.parseInt(args[0]) : 35_000;
+        long minimumEvents = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        Path home = Files.createTempDirectory("pathway-benchmark");
+        Path repository = Path.of("").toAbsolutePath();
+        System.out.println("Rebuild benchmark (work directory " + home + ")");
+        try (LocalPostgres postgres = LocalPostgres.start(null, 0);
+             LocalKafka kafka = LocalKafka.start(home.resolve("kafka"), freePort(), freePort(), Duration.ofSeconds(60))) {
+            long events = publish(kafka.bootstrapServers(), people, minimumEvents);
+            DevTokens tokens = DevTokens.in(home.resolve("jwt"));
+            String admin = tokens.token("benchmark", Duration.ofHours(2), "ADMIN");
+            Map<String, String> environment = new HashMap<>(Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "PATHWAY_TOPIC", TOPIC,
+                    "PATHWAY_DB_USER", postgres.username(),
+                    "PATHWAY_DB_PASSWORD", postgres.password(),
+                    "PATHWAY_SECURITY_JWT_PUBLIC_KEY", "file:" + tokens.publicKeyFile().toAbsolutePath(),
+                    "PATHWAY_EVALUATION_PSEUDONYM_KEY", "benchmark-only-pseudonym-key-0123456789abcdef"));
+            Path jar = repository.resolve("query-service/target/query-service-exec.jar");
+
+            Map<String, String> bulkEnvironment = new HashMap<>(environment);
+            bulkEnvironment.put("PATHWAY_VIEWS_DB_URL", postgres.jdbcUrl("benchmark_bulk"));
+            bulkEnvironment.put("PATHWAY_PROJECTIONS_LIVE", "false");
+            double bulkRate;
+            long heapPeak;
+            try (ServiceProcess bulk = ServiceProcess.start("query-service (bulk)", jar, freePort(), bulkEnvironment,
+                    home.resolve("bulk.log"), List.of("-Xmx1g", "-XX:+UseParallelGC"))) {
+                bulk.awaitHealthy(Duration.ofMinutes(3));
+                long[] result = rebuild(bulk.baseUrl(), admin);
+                bulkRate = result[0] * 1e9 / result[1];
+                heapPeak = result[2];
+                System.out.printf("  bulk rebuild:        %,d events in %.2f s = %,.0f events/s, heap peak %d MB (max 1024 MB)%n",
+                        result[0], result[1] / 1e9, bulkRate, heapPeak >> 20);
+            }
+
+            Map<String, String> baselineEnvironment = new HashMap<>(environment);
+            baselineEnvironment.put("PATHWAY_VIEWS_DB_URL", postgres.jdbcUrl("benchmark_baseline"));
+            baselineEnvironment.put("PATHWAY_PROJECTIONS_MAX_POLL_RECORDS", "1");
+            double baselineRate;
+            try (ServiceProcess baseline = ServiceProcess.start("query-service (baseline)", jar, freePort(),
+                    baselineEnvironment, home.resolve("baseline.log"), List.of("-Xmx1g", "-XX:+UseParallelGC"))) {
+                baseline.awaitHealthy(Duration.ofMinutes(3));
+                baselineRate = baseline(baseline.baseUrl(), admin, Duration.ofSeconds(20));
+                System.out.printf("  baseline (1 event per transaction): %,.0f events/s%n", baselineRate);
+            }
+            System.out.printf("%nEvents: %,d   bulk: %,.0f events/s   baseline: %,.0f events/s   ratio: %.0fx   heap peak: %d MB%n",
+                    events, bulkRate, baselineRate, bulkRate / baselineRate, heapPeak >> 20);
+            System.out.printf("Targets: >= 250,000 events/s (%s), >= 90x the baseline (%s), heap <= 1 GB (%s)%n",
+                    bulkRate >= 250_000 ? "met" : "NOT met", bulkRate / baselineRate >= 90 ? "met" : "NOT met",
+                    heapPeak <= (1L << 30) ? "met" : "NOT met");
+        }
+    }
+
+    private static long publish(String bootstrapServers, int people, long minimumEvents) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 12, (short) 1))).all().get();
+        }
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.ACKS_CONFIG, "all");
+        AtomicLong events = new AtomicLong();
+        long started = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            SyntheticPopulation population = new SyntheticPopulation(20251124L);
+            population.services(e -> {
+                producer.send(new ProducerRecord<>(TOPIC, e.streamId(), EventJson.write(e)));
+                events.incrementAndGet();
+            });
+            int generated = 0;
+            while (events.get() < minimumEvents || generated < people) {
+                int batch = Math.max(1_000, people / 10);
+                population.people(batch, e -> {
+                    producer.send(new ProducerRecord<>(TOPIC, e.streamId(), EventJson.write(e)));
+                    events.incrementAndGet();
+                });
+                generated += batch;
+                System.out.printf("\r  generating: %,d people, %,d events", generated, events.get());
+            }
+            producer.flush();
+        }
+        System.out.printf("%n  published %,d events in %.1f s%n", events.get(), (System.nanoTime() - started) / 1e9);
+        return events.get();
+    }
+
+    /** Runs one rebuild; returns events applied, nanoseconds taken and the peak heap seen while it ran. */
+    private static long[] rebuild(String baseUrl, String token) throws Exception {
+        JsonNode started = call("POST", baseUrl + "/api/admin/replays", token);
+        String replayId = started.path("replayId").asText();
+        long heapPeak = 0;
+        JsonNode status;
+        do {
+            Thread.sleep(200);
+            status = call("GET", baseUrl + "/api/admin/replays/" + replayId, token);
+            heapPeak = Math.max(heapPeak, heap(baseUrl, token));
+            System.out.printf("\r  rebuilding: %,d / %,d events", status.path("eventsApplied").asLong(), status.path("eventsTotal").asLong());
+        } while (status.path("status").asText().equals("RUNNING"));
+        System.out.println();
+        if (!status.path("status").asText().equals("COMPLETED")) {
+            throw new IllegalStateException("The rebuild " + status.path("status").asText());
+        }
+        long nanos = Duration.between(Instant.parse(status.path("startedAt").asText()),
+                Instant.parse(status.path("finishedAt").asText())).toNanos();
+        return new long[] {status.path("eventsApplied").asLong(), Math.max(nanos, 1), heapPeak};
+    }
+
+    /** Events per second of the one-event-per-transaction path, over a window after a warm-up. */
+    private static double baseline(String baseUrl, String token, Duration window) throws Exception {
+        Thread.sleep(5_000);
+        long before = applied(baseUrl, token);
+        long t0 = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        long after = applied(baseUrl, token);
+        return (after - before) * 1e9 / (System.nanoTime() - t0);
+    }
+
+    private static long applied(String baseUrl, String token) throws Exception {
+        return call("GET", baseUrl + "/actuator/metrics/pathway.projection.events.applied", token)
+                .path("measurements").get(0).path("value").asLong();
+    }
+
+    private static long heap(String baseUrl, String token) throws Exception {
+        return call("GET", baseUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap", token)
+                .path("measurements").get(0).path("value").asLong();
+    }
+
+    private static JsonNode call(String method, String url, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return EventJson.mapper().readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
