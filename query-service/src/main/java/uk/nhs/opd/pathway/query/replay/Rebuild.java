@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -75,6 +80,7 @@ final class Rebuild {
     }
 
     void run(Progress progress) throws SQLException, IOException {
+        ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-copy"));
         try (Connection connection = dataSource.getConnection();
              KafkaConsumer<String, byte[]> consumer = logReader()) {
             try {
@@ -86,26 +92,54 @@ final class Rebuild {
                 progress.eventsTotal.set(partitions.stream().mapToLong(p -> endOffsets.get(p) - beginning.get(p)).sum());
                 log.info("Rebuild: {} events in {} partitions of {}", progress.eventsTotal.get(), partitions.size(), properties.topic());
                 // A stream lives in one partition (it is the key), so each partition folds and loads on its own:
-                // memory holds one partition's events, not the whole log.
+                // memory holds one partition's events, not the whole log. Loading (mostly PostgreSQL's work, on the
+                // other core) overlaps with reading and folding the next partition.
+                Future<?> loading = CompletableFuture.completedFuture(null);
                 for (TopicPartition partition : partitions) {
                     long t0 = System.nanoTime();
                     Map<String, List<EventEnvelope>> streams = readPartition(consumer, partition, endOffsets.get(partition), progress);
                     long t1 = System.nanoTime();
                     Map<String, List<Object[]>> rows = fold(streams, progress);
-                    log.info("Rebuild: partition {} read in {} ms, folded in {} ms", partition.partition(),
-                            (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+                    log.info("Rebuild: partition {} read in {} ms, folded in {} ms; {} of {} events applied",
+                            partition.partition(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000,
+                            progress.eventsApplied.get(), progress.eventsTotal.get());
                     rows.get("consumer_position").add(new Object[] {properties.consumerGroup(), partition.topic(),
                             partition.partition(), endOffsets.get(partition)});
-                    load(connection, rows);
-                    log.info("Rebuild: {} of {} events applied", progress.eventsApplied.get(), progress.eventsTotal.get());
+                    awaitLoad(loading);
+                    loading = loader.submit(() -> {
+                        load(connection, rows);
+                        return null;
+                    });
                 }
+                awaitLoad(loading);
+                buildIndexes(connection);
                 liveConsumer.runBetweenBatches(() -> swap(connection));
                 log.info("Rebuild complete: {} events applied of {}; the live consumer catches up from the new positions",
                         progress.eventsApplied.get(), progress.eventsTotal.get());
             } catch (SQLException | IOException | RuntimeException e) {
+                loader.shutdownNow();
                 dropNextTables(connection);
                 throw e;
             }
+        } finally {
+            loader.shutdownNow();
+        }
+    }
+
+    private static void awaitLoad(Future<?> loading) throws SQLException, IOException {
+        try {
+            loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("Loading a partition failed", e.getCause());
         }
     }
 
@@ -113,9 +147,36 @@ final class Rebuild {
         dropNextTables(connection);
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
-                statement.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING ALL)");
+                // No indexes while loading: one sorted build at the end is much cheaper than a million inserts into them.
+                statement.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
             }
         }
+    }
+
+    /** Gives every new table the indexes (primary keys included, as unique indexes) of its live twin. */
+    private static void buildIndexes(Connection connection) throws SQLException {
+        long started = System.nanoTime();
+        List<String> definitions = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet indexes = statement.executeQuery(
+                     "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ("
+                             + String.join(", ", TABLES.stream().map(t -> "'" + t + "'").toList()) + ")")) {
+            while (indexes.next()) {
+                String table = indexes.getString(1);
+                String name = indexes.getString(2);
+                String fresh = (name.replaceAll("_r[0-9a-f]{8}$", "") + "_r"
+                        + String.format("%08x", (int) (Math.random() * Integer.MAX_VALUE)));
+                definitions.add(indexes.getString(3)
+                        .replace("INDEX " + name + " ON", "INDEX " + fresh + " ON")
+                        .replaceFirst(" ON (\\S+\\.)?" + table + " ", " ON " + table + NEXT + " "));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String definition : definitions) {
+                statement.execute(definition);
+            }
+        }
+        log.info("Rebuild: built {} indexes in {} ms", definitions.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void dropNextTables(Connection connection) throws SQLException {
@@ -254,7 +315,9 @@ final class Rebuild {
         long started = System.nanoTime();
         long loaded = 0;
         for (String table : TABLES) {
-            loaded += BulkCopy.copy(connection, table + NEXT, columns.get(table), rows.get(table));
+            loaded += table.equals("person_event")
+                    ? BulkCopy.copyPersonEvents(connection, table + NEXT, rows.get(table))
+                    : BulkCopy.copy(connection, table + NEXT, columns.get(table), rows.get(table));
         }
         log.info("Rebuild: loaded {} rows with COPY in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
     }
