@@ -16,6 +16,7 @@ import uk.nhs.opd.pathway.infra.DevTokens;
 import uk.nhs.opd.pathway.infra.LocalKafka;
 import uk.nhs.opd.pathway.infra.LocalPostgres;
 import uk.nhs.opd.pathway.infra.ServiceProcess;
+import uk.nhs.opd.pathway.local.synthetic.DemoData;
 
 /**
  * Local mode: a real PostgreSQL and a real KRaft Kafka broker on this machine (no Docker), then the command and
@@ -184,9 +185,10 @@ public final class LocalPlatform implements AutoCloseable {
         Settings settings = Settings.defaults();
         if (args.length > 0 && List.of("-h", "--help").contains(args[0])) {
             System.out.println("""
-                    Usage: ./run-local
+                    Usage: ./run-local [--demo [people]]
                     Starts PostgreSQL (localhost:5433), Kafka (localhost:9092), command-service (:8081) and
                     query-service (:8082) with their data in .pathway/. Ctrl-C stops everything.
+                    --demo posts a synthetic population (default 200 people) through the API once started.
                     Wipe all local data: stop it, then rm -rf .pathway""");
             return;
         }
@@ -207,6 +209,11 @@ public final class LocalPlatform implements AutoCloseable {
             System.out.println("Stopped.");
         }, "local-mode-stop"));
         System.out.printf("Ready in %.1f s. Press Ctrl-C to stop everything.%n", (System.nanoTime() - began) / 1e9);
+        if (args.length > 0 && args[0].equals("--demo")) {
+            int people = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+            long[] loaded = new DemoData(platform.commandUrl(), platform.tokens().get("writer")).load(people);
+            System.out.printf("Demo data: %,d commands accepted, %,d refused by the rules.%n", loaded[0], loaded[1]);
+        }
         Thread.currentThread().join();
     }
 }

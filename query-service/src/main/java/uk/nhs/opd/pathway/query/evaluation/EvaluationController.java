@@ -33,9 +33,11 @@ class EvaluationController {
         this.clock = clock;
     }
 
+    /** The export; {@code X-Total-Events} says how many event lines to expect before the checksum line. */
     @GetMapping("/api/evaluation/events")
     ResponseEntity<StreamingResponseBody> events() {
-        return ResponseEntity.ok().contentType(NDJSON).body(out -> export.write(out, written -> { }));
+        return ResponseEntity.ok().contentType(NDJSON).header("X-Total-Events", Long.toString(export.count()))
+                .body(out -> export.write(out, written -> { }));
     }
 
     /** One row per person: where their journey stands, with the pseudonym as the only identifier. */
