@@ -51,6 +51,16 @@ class LocalModeIT {
             assertThat(journey.body().path("referrals").get(0).path("referralId").asText()).isEqualTo("R-local");
             Http.Response again = new Scenario(platform.commandUrl(), platform.tokens().get("writer")).refer("P-local", "R-local-2", "S-local");
             assertThat(again.status()).isEqualTo(409);
+
+            long[] demo = new uk.nhs.opd.pathway.local.synthetic.DemoData(platform.commandUrl(), platform.tokens().get("writer")).load(20);
+            assertThat(demo[0]).isGreaterThan(demo[1] * 5);
+            Instant demoDeadline = Instant.now().plusSeconds(30);
+            Http.Response demoJourney = http.get(platform.queryUrl() + "/api/people/P-0000000/journey");
+            while (demoJourney.status() != 200 && Instant.now().isBefore(demoDeadline)) {
+                Thread.sleep(100);
+                demoJourney = http.get(platform.queryUrl() + "/api/people/P-0000000/journey");
+            }
+            assertThat(demoJourney.status()).isEqualTo(200);
         }
     }
 }
