@@ -2,8 +2,6 @@ package uk.nhs.opd.pathway.command.service;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import uk.nhs.opd.pathway.command.api.PathwayCommand;
-import uk.nhs.opd.pathway.command.problem.ErrorCode;
 import uk.nhs.opd.pathway.events.vocabulary.Pathway;
 import uk.nhs.opd.pathway.events.vocabulary.ServiceType;
 import uk.nhs.opd.pathway.events.vocabulary.Setting;
@@ -17,15 +15,5 @@ public record RegisterServiceCommand(
         Pathway pathway,
         String region,
         int capacity,
-        Instant occurredAt) implements PathwayCommand {
-
-    @Override
-    public String streamId() {
-        return serviceId;
-    }
-
-    @Override
-    public ErrorCode notFoundCode() {
-        return ErrorCode.SERVICE_NOT_FOUND;
-    }
+        Instant occurredAt) implements ServiceCommand {
 }

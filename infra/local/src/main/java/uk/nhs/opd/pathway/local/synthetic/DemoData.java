@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import uk.nhs.opd.pathway.events.EventEnvelope;
-import uk.nhs.opd.pathway.events.EventJson;
 
 /**
  * Demo data for local mode: the synthetic population posted as commands through the public HTTP API, so it goes
