@@ -18,8 +18,12 @@ public class PersonEvents {
 
     /** The stored row of one person event. */
     public static Object[] row(EventEnvelope envelope) {
-        return new Object[] {envelope.personId(), envelope.sequence(), Timestamps.utc(envelope.recordedAt()),
-                EventJson.write(envelope)};
+        return row(envelope, EventJson.write(envelope));
+    }
+
+    /** The stored row of one person event whose wire bytes are already at hand. */
+    public static Object[] row(EventEnvelope envelope, byte[] bytes) {
+        return new Object[] {envelope.personId(), envelope.sequence(), Timestamps.utc(envelope.recordedAt()), bytes};
     }
 
     PersonEvents(JdbcClient jdbc) {

@@ -64,6 +64,9 @@ final class Rebuild {
         final AtomicLong eventsApplied = new AtomicLong();
     }
 
+    /** The bytes each envelope of the partition being rebuilt was read from. */
+    private final Map<EventEnvelope, byte[]> rawBytes = new java.util.IdentityHashMap<>();
+
     private final DataSource dataSource;
     private final String bootstrapServers;
     private final ProjectionProperties properties;
@@ -100,6 +103,7 @@ final class Rebuild {
                     Map<String, List<EventEnvelope>> streams = readPartition(consumer, partition, endOffsets.get(partition), progress);
                     long t1 = System.nanoTime();
                     Map<String, List<Object[]>> rows = fold(streams, progress);
+                    rawBytes.clear();
                     log.info("Rebuild: partition {} read in {} ms, folded in {} ms; {} of {} events applied",
                             partition.partition(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000,
                             progress.eventsApplied.get(), progress.eventsTotal.get());
@@ -156,6 +160,9 @@ final class Rebuild {
     /** Gives every new table the indexes (primary keys included, as unique indexes) of its live twin. */
     private static void buildIndexes(Connection connection) throws SQLException {
         long started = System.nanoTime();
+        try (Statement memory = connection.createStatement()) {
+            memory.execute("SET maintenance_work_mem = '256MB'");
+        }
         List<String> definitions = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              java.sql.ResultSet indexes = statement.executeQuery(
@@ -191,7 +198,8 @@ final class Rebuild {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50_000);
+        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 << 20);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 << 20);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-rebuild");
@@ -212,6 +220,7 @@ final class Rebuild {
                 try {
                     EventEnvelope envelope = EventJson.readEnvelope(record.value());
                     streams.computeIfAbsent(envelope.streamId(), id -> new ArrayList<>()).add(envelope);
+                    rawBytes.put(envelope, record.value());
                 } catch (RuntimeException unreadable) {
                     log.error("Rebuild: skipping an unreadable record at {} offset {}", partition, record.offset());
                 }
@@ -265,7 +274,9 @@ final class Rebuild {
                     : JourneyFold.fold(personId, applied, JourneyFold.View.current(applied.get(applied.size() - 1).recordedAt()));
         }
         for (EventEnvelope envelope : applied) {
-            rows.get("person_event").add(PersonEvents.row(envelope));
+            // The record's own bytes: the relay wrote them with the contract's mapper, as the live path stores them.
+            Object[] row = PersonEvents.row(envelope, rawBytes.remove(envelope));
+            rows.get("person_event").add(row);
         }
         for (JourneyRows table : journeyTables) {
             rows.get(table.table()).addAll(table.rows(personId, journey));
