@@ -1,6 +1,8 @@
 package uk.nhs.opd.pathway.events;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The JSON mapping of the contract, shared by every producer and consumer: ISO-8601 instants and dates,
@@ -62,6 +67,66 @@ public final class EventJson {
             return MAPPER.treeToValue(envelope.payload(), type.javaType());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Malformed " + envelope.type() + " payload in event " + envelope.eventId(), e);
+        }
+    }
+
+    /** An envelope read together with its payload's record; the envelope's own {@code payload} tree is left empty. */
+    public record Decoded(EventEnvelope envelope, PathwayEvent event) {
+    }
+
+    /**
+     * Reads an envelope and its payload in one pass, straight into the payload's record (no intermediate tree):
+     * the fast path for reading a whole log. The contract's writer puts {@code type} and {@code schemaVersion}
+     * before {@code payload}; anything else falls back to {@link #readEnvelope} and {@link #payloadOf}.
+     */
+    public static Decoded decode(byte[] bytes) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new UncheckedIOException(new IOException("An envelope is a JSON object"));
+            }
+            UUID eventId = null;
+            String type = null;
+            Integer schemaVersion = null;
+            String personId = null;
+            String serviceId = null;
+            long sequence = 0;
+            Instant occurredAt = null;
+            Instant recordedAt = null;
+            String actor = null;
+            PathwayEvent event = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "eventId" -> eventId = UUID.fromString(parser.getText());
+                    case "type" -> type = parser.getText();
+                    case "schemaVersion" -> schemaVersion = parser.getIntValue();
+                    case "personId" -> personId = parser.getText();
+                    case "serviceId" -> serviceId = parser.getText();
+                    case "sequence" -> sequence = parser.getLongValue();
+                    case "occurredAt" -> occurredAt = Instant.parse(parser.getText());
+                    case "recordedAt" -> recordedAt = Instant.parse(parser.getText());
+                    case "actor" -> actor = parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getText();
+                    case "payload" -> {
+                        Optional<EventTypes.EventType> known = type == null || schemaVersion == null ? Optional.empty()
+                                : EventTypes.of(type, schemaVersion);
+                        if (known.isEmpty()) {
+                            EventEnvelope envelope = readEnvelope(bytes);
+                            return new Decoded(envelope, payloadOf(envelope));
+                        }
+                        event = MAPPER.readValue(parser, known.get().javaType());
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (event == null) {
+                EventEnvelope envelope = readEnvelope(bytes);
+                return new Decoded(envelope, payloadOf(envelope));
+            }
+            return new Decoded(new EventEnvelope(eventId, type, schemaVersion, personId, serviceId, sequence, occurredAt,
+                    recordedAt, actor, null), event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Malformed event envelope", e);
         }
     }
 

@@ -63,6 +63,11 @@ class EventContractApprovalTest {
             EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type.name(), type.schemaVersion(), "P-1", null, 0,
                     Instant.parse("2025-03-01T09:30:00Z"), Instant.parse("2025-03-01T09:30:01Z"), "test", payload);
             assertThat(EventJson.payloadOf(EventJson.readEnvelope(EventJson.write(envelope)))).isEqualTo(sample);
+            EventJson.Decoded decoded = EventJson.decode(EventJson.write(envelope));
+            assertThat(decoded.event()).isEqualTo(sample);
+            assertThat(decoded.envelope().eventId()).isEqualTo(envelope.eventId());
+            assertThat(decoded.envelope().recordedAt()).isEqualTo(envelope.recordedAt());
+            assertThat(decoded.envelope().personId()).isEqualTo("P-1");
         }
     }
 }

@@ -69,25 +69,33 @@ public final class JourneyFold {
     private JourneyFold() {
     }
 
+    /** One event of a person: where it stands in their stream and in time, and what it says. */
+    public record Event(EventEnvelope envelope, PathwayEvent event) {
+    }
+
     /** The journey of a person with these events (any order), or null if they were not registered in this view. */
     public static Journey fold(String personId, List<EventEnvelope> envelopes, View view) {
-        List<EventEnvelope> known = envelopes.stream()
-                .filter(e -> view.knownAt() == null || !e.recordedAt().isAfter(view.knownAt()))
+        return foldEvents(personId, envelopes.stream().map(e -> new Event(e, EventJson.payloadOf(e))).toList(), view);
+    }
+
+    /** As {@link #fold}, for events whose payloads are already read (the rebuild reads them once, straight). */
+    public static Journey foldEvents(String personId, List<Event> events, View view) {
+        List<Event> known = events.stream()
+                .filter(e -> view.knownAt() == null || !e.envelope().recordedAt().isAfter(view.knownAt()))
                 .toList();
         Set<String> retracted = new HashSet<>();
-        List<Counted> counted = new ArrayList<>();
-        for (EventEnvelope envelope : known) {
-            PathwayEvent event = EventJson.payloadOf(envelope);
-            if (event instanceof EventRetracted retraction) {
+        List<Event> counted = new ArrayList<>();
+        for (Event event : known) {
+            if (event.event() instanceof EventRetracted retraction) {
                 retracted.add(retraction.eventId().toString());
             } else {
-                counted.add(new Counted(envelope, event));
+                counted.add(event);
             }
         }
-        List<Counted> ordered = counted.stream()
+        List<Event> ordered = counted.stream()
                 .filter(c -> !retracted.contains(c.envelope().eventId().toString()))
                 .filter(c -> view.asOf() == null || !c.envelope().occurredAt().isAfter(view.asOf()))
-                .sorted(Comparator.comparing((Counted c) -> c.envelope().occurredAt())
+                .sorted(Comparator.comparing((Event c) -> c.envelope().occurredAt())
                         .thenComparingLong(c -> c.envelope().sequence()))
                 .toList();
         if (ordered.isEmpty() || !(ordered.get(0).event() instanceof PersonRegistered)) {
@@ -95,11 +103,8 @@ public final class JourneyFold {
         }
         Builder builder = new Builder(personId);
         ordered.forEach(c -> builder.apply(c.envelope(), c.event()));
-        Instant lastRecorded = known.stream().map(EventEnvelope::recordedAt).max(Comparator.naturalOrder()).orElse(null);
+        Instant lastRecorded = known.stream().map(e -> e.envelope().recordedAt()).max(Comparator.naturalOrder()).orElse(null);
         return builder.build(view.horizon(), retracted.stream().sorted().toList(), lastRecorded);
-    }
-
-    private record Counted(EventEnvelope envelope, PathwayEvent event) {
     }
 
     static String settingOf(LocationType type) {

@@ -29,11 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.EventJson;
-import uk.nhs.opd.pathway.events.PathwayEvent;
 import uk.nhs.opd.pathway.events.ServiceCapacityChanged;
 import uk.nhs.opd.pathway.events.ServiceRegistered;
 import uk.nhs.opd.pathway.query.journey.Journey;
 import uk.nhs.opd.pathway.query.journey.JourneyFold;
+import uk.nhs.opd.pathway.query.journey.JourneyFold.Event;
 import uk.nhs.opd.pathway.query.journey.JourneyRows;
 import uk.nhs.opd.pathway.query.journey.PersonEvents;
 import uk.nhs.opd.pathway.query.projection.ProjectionConsumer;
@@ -100,7 +100,7 @@ final class Rebuild {
                 Future<?> loading = CompletableFuture.completedFuture(null);
                 for (TopicPartition partition : partitions) {
                     long t0 = System.nanoTime();
-                    Map<String, List<EventEnvelope>> streams = readPartition(consumer, partition, endOffsets.get(partition), progress);
+                    Map<String, List<Event>> streams = readPartition(consumer, partition, endOffsets.get(partition), progress);
                     long t1 = System.nanoTime();
                     Map<String, List<Object[]>> rows = fold(streams, progress);
                     rawBytes.clear();
@@ -207,9 +207,9 @@ final class Rebuild {
     }
 
     /** One partition up to the end offset seen at the start, grouped by stream, each stream in arrival order. */
-    private Map<String, List<EventEnvelope>> readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition,
-                                                           long endOffset, Progress progress) {
-        Map<String, List<EventEnvelope>> streams = new LinkedHashMap<>();
+    private Map<String, List<Event>> readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition,
+                                                   long endOffset, Progress progress) {
+        Map<String, List<Event>> streams = new LinkedHashMap<>();
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         while (consumer.position(partition) < endOffset) {
@@ -218,9 +218,10 @@ final class Rebuild {
                     break;
                 }
                 try {
-                    EventEnvelope envelope = EventJson.readEnvelope(record.value());
-                    streams.computeIfAbsent(envelope.streamId(), id -> new ArrayList<>()).add(envelope);
-                    rawBytes.put(envelope, record.value());
+                    EventJson.Decoded decoded = EventJson.decode(record.value());
+                    streams.computeIfAbsent(decoded.envelope().streamId(), id -> new ArrayList<>())
+                            .add(new Event(decoded.envelope(), decoded.event()));
+                    rawBytes.put(decoded.envelope(), record.value());
                 } catch (RuntimeException unreadable) {
                     log.error("Rebuild: skipping an unreadable record at {} offset {}", partition, record.offset());
                 }
@@ -231,52 +232,51 @@ final class Rebuild {
     }
 
     /** Each stream folded once, with the live path's order rules: duplicates dropped, events after a gap held. */
-    private Map<String, List<Object[]>> fold(Map<String, List<EventEnvelope>> streams, Progress progress) {
+    private Map<String, List<Object[]>> fold(Map<String, List<Event>> streams, Progress progress) {
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         TABLES.forEach(table -> rows.put(table, new ArrayList<>()));
-        for (Map.Entry<String, List<EventEnvelope>> stream : streams.entrySet()) {
-            TreeMap<Long, EventEnvelope> bySequence = new TreeMap<>();
-            stream.getValue().forEach(e -> bySequence.putIfAbsent(e.sequence(), e));
-            List<EventEnvelope> contiguous = new ArrayList<>();
-            for (EventEnvelope envelope : bySequence.values()) {
-                if (envelope.sequence() != contiguous.size()) {
+        for (Map.Entry<String, List<Event>> stream : streams.entrySet()) {
+            TreeMap<Long, Event> bySequence = new TreeMap<>();
+            stream.getValue().forEach(e -> bySequence.putIfAbsent(e.envelope().sequence(), e));
+            List<Event> contiguous = new ArrayList<>();
+            for (Event event : bySequence.values()) {
+                if (event.envelope().sequence() != contiguous.size()) {
                     break;
                 }
-                contiguous.add(envelope);
+                contiguous.add(event);
             }
-            List<EventEnvelope> applied = contiguous.isEmpty() ? contiguous
-                    : contiguous.get(0).personId() != null ? foldPerson(stream.getKey(), contiguous, rows)
+            List<Event> applied = contiguous.isEmpty() ? contiguous
+                    : contiguous.get(0).envelope().personId() != null ? foldPerson(stream.getKey(), contiguous, rows)
                     : foldService(contiguous, rows);
             if (!applied.isEmpty()) {
-                EventEnvelope last = applied.get(applied.size() - 1);
+                EventEnvelope last = applied.get(applied.size() - 1).envelope();
                 rows.get("stream_position").add(new Object[] {stream.getKey(), last.sequence(), Timestamps.utc(last.recordedAt())});
             }
             bySequence.tailMap((long) applied.size()).values().stream()
-                    .filter(e -> applied.size() == contiguous.size() || e.sequence() != applied.size())
-                    .forEach(e -> rows.get("held_event").add(new Object[] {e.streamId(), e.sequence(), EventJson.write(e)}));
+                    .filter(e -> applied.size() == contiguous.size() || e.envelope().sequence() != applied.size())
+                    .forEach(e -> rows.get("held_event").add(new Object[] {e.envelope().streamId(), e.envelope().sequence(),
+                            rawBytes.get(e.envelope())}));
             progress.eventsApplied.addAndGet(applied.size());
         }
         return rows;
     }
 
     /** Folds a person; if their history has a poison event, everything before it applies and it is parked. */
-    private List<EventEnvelope> foldPerson(String personId, List<EventEnvelope> events, Map<String, List<Object[]>> rows) {
-        List<EventEnvelope> applied = events;
+    private List<Event> foldPerson(String personId, List<Event> events, Map<String, List<Object[]>> rows) {
+        List<Event> applied = events;
         Journey journey;
         try {
-            journey = JourneyFold.fold(personId, events, JourneyFold.View.current(events.get(events.size() - 1).recordedAt()));
+            journey = JourneyFold.foldEvents(personId, events, nowOf(events));
         } catch (RuntimeException poison) {
             applied = longestFoldablePrefix(personId, events);
-            EventEnvelope parked = events.get(applied.size());
+            EventEnvelope parked = events.get(applied.size()).envelope();
             rows.get("dead_letter").add(new Object[] {personId, parked.sequence(), String.valueOf(parked.eventId()),
-                    parked.type(), poison.getClass().getSimpleName() + ": " + poison.getMessage(), EventJson.write(parked)});
-            journey = applied.isEmpty() ? null
-                    : JourneyFold.fold(personId, applied, JourneyFold.View.current(applied.get(applied.size() - 1).recordedAt()));
+                    parked.type(), poison.getClass().getSimpleName() + ": " + poison.getMessage(), rawBytes.get(parked)});
+            journey = applied.isEmpty() ? null : JourneyFold.foldEvents(personId, applied, nowOf(applied));
         }
-        for (EventEnvelope envelope : applied) {
+        for (Event event : applied) {
             // The record's own bytes: the relay wrote them with the contract's mapper, as the live path stores them.
-            Object[] row = PersonEvents.row(envelope, rawBytes.remove(envelope));
-            rows.get("person_event").add(row);
+            rows.get("person_event").add(PersonEvents.row(event.envelope(), rawBytes.get(event.envelope())));
         }
         for (JourneyRows table : journeyTables) {
             rows.get(table.table()).addAll(table.rows(personId, journey));
@@ -284,12 +284,17 @@ final class Rebuild {
         return applied;
     }
 
-    private static List<EventEnvelope> longestFoldablePrefix(String personId, List<EventEnvelope> events) {
+    /** "Now" as the live path sees it after the last of these events: its record time. */
+    private static JourneyFold.View nowOf(List<Event> events) {
+        return JourneyFold.View.current(events.get(events.size() - 1).envelope().recordedAt());
+    }
+
+    private static List<Event> longestFoldablePrefix(String personId, List<Event> events) {
         int good = 0;
         while (good < events.size()) {
             try {
-                List<EventEnvelope> prefix = events.subList(0, good + 1);
-                JourneyFold.fold(personId, prefix, JourneyFold.View.current(prefix.get(good).recordedAt()));
+                List<Event> prefix = events.subList(0, good + 1);
+                JourneyFold.foldEvents(personId, prefix, nowOf(prefix));
                 good++;
             } catch (RuntimeException poison) {
                 break;
@@ -298,13 +303,12 @@ final class Rebuild {
         return events.subList(0, good);
     }
 
-    private static List<EventEnvelope> foldService(List<EventEnvelope> events, Map<String, List<Object[]>> rows) {
+    private static List<Event> foldService(List<Event> events, Map<String, List<Object[]>> rows) {
         Object[] row = null;
-        for (EventEnvelope envelope : events) {
-            PathwayEvent event = EventJson.payloadOf(envelope);
-            if (event instanceof ServiceRegistered registered) {
-                row = ServiceViewProjection.row(envelope, registered);
-            } else if (event instanceof ServiceCapacityChanged changed && row != null) {
+        for (Event event : events) {
+            if (event.event() instanceof ServiceRegistered registered) {
+                row = ServiceViewProjection.row(event.envelope(), registered);
+            } else if (event.event() instanceof ServiceCapacityChanged changed && row != null) {
                 row[6] = changed.capacity();
             }
         }
