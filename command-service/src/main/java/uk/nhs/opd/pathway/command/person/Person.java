@@ -114,7 +114,10 @@ class Person {
                 EventMetadata.occurredAt(command.occurredAt()));
     }
 
-    /** Nothing follows an exit, and If-Match (as command metadata) must name the current version. */
+    /**
+     * Nothing follows an exit (but erasure: a person who left the pathway may still have their data erased), and
+     * If-Match (as command metadata) must name the current version.
+     */
     @CommandHandlerInterceptor
     Object guard(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object expected = command.getMetaData().get(Commands.EXPECTED_VERSION);
@@ -123,7 +126,7 @@ class Person {
             throw new RuleViolation(ErrorCode.VERSION_MISMATCH, "Person " + personId + " is at version " + current
                     + ", not " + expected, Map.of("currentVersion", current));
         }
-        if (state.exited) {
+        if (state.exited && !(command.getPayload() instanceof ErasePersonalDataCommand)) {
             throw new RuleViolation(ErrorCode.PATHWAY_EXITED, "Person " + personId + " has exited the pathway: "
                     + "nothing can follow");
         }

@@ -260,6 +260,13 @@ class PersonTest {
         }
 
         @Test
+        void aPersonWhoExitedMayStillBeErased() {
+            given(plus(registeredAt(FRANKLAND), new PathwayExited("Licence ended", List.of())))
+                    .when(new ErasePersonalDataCommand(PERSON, "Subject access request", NOW))
+                    .expectEvents(new PersonalDataErased("Subject access request"));
+        }
+
+        @Test
         void noPersonalDataCanBeAddedAfterErasure() {
             given(plus(registeredAt(FRANKLAND), new PersonalDataErased("request")))
                     .when(new LinkIdentifierCommand(PERSON, IdentifierType.NOMS, "A1", NOW))
