@@ -53,6 +53,21 @@ class PathwayRulesApiIT extends ApiTestSupport {
     }
 
     @Test
+    void anAdmissionDatedBeforeItsAcceptanceIsRefused() {
+        String serviceId = newService("MEN");
+        String personId = acceptedFor(serviceId, "R-1");
+        long before = storedEvents(personId);
+
+        ResponseEntity<JsonNode> admission = post("/api/people/" + personId + "/admissions",
+                "{\"referralId\":\"R-1\",\"occurredAt\":\"2024-06-01T00:00:00Z\"}");
+
+        assertProblem(admission, HttpStatus.UNPROCESSABLE_ENTITY, "OCCURRED_OUT_OF_ORDER");
+        assertThat(admission.getBody().path("detail").asText())
+                .startsWith("occurredAt 2024-06-01T00:00:00Z is before referral R-1 became ACCEPTED");
+        assertThat(storedEvents(personId)).isEqualTo(before);
+    }
+
+    @Test
     void anOccurrenceInTheFutureIsRefused() {
         String personId = newPerson("1980-05-01");
         assertProblem(post("/api/people/" + personId + "/formulations", "{\"level\":3,\"occurredAt\":\"2999-01-01T00:00:00Z\"}"),

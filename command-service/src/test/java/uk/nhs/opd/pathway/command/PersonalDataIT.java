@@ -64,6 +64,21 @@ class PersonalDataIT extends ApiTestSupport {
     }
 
     @Test
+    void anErasureCannotBeRetracted() {
+        String personId = newPerson("1980-05-01");
+        ResponseEntity<JsonNode> erasure = erase(personId);
+        assertCreated(erasure);
+        long before = storedEvents(personId);
+
+        ResponseEntity<JsonNode> retraction = post("/api/people/" + personId + "/corrections",
+                "{\"eventId\":\"" + erasure.getBody().path("eventId").asText() + "\",\"reason\":\"mistake\"}");
+
+        assertProblem(retraction, HttpStatus.CONFLICT, "EVENT_NOT_RETRACTABLE");
+        assertThat(storedEvents(personId)).isEqualTo(before);
+        assertProblem(readPersonalData(personId), HttpStatus.CONFLICT, "PERSONAL_DATA_ERASED");
+    }
+
+    @Test
     void onlyAnAdminMayEraseOrReadPersonalData() {
         String personId = newPerson("1980-05-01");
         assertProblem(post("/api/admin/people/" + personId + "/erasure", "{\"reason\":\"x\"}"), HttpStatus.FORBIDDEN, "FORBIDDEN");

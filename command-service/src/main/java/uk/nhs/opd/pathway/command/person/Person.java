@@ -197,6 +197,7 @@ class Person {
             throw new RuleViolation(ErrorCode.OFFENDER_MANAGER_SUPPORT_REQUIRED,
                     "Cannot refer: the offender manager must support every referral");
         }
+        BusinessTime.requireFollows(command.occurredAt(), state.screenedAt, "the screening of person " + personId);
         requireReferrable(command.serviceId(), services, "refer");
         if (state.referrals.containsKey(command.referralId())) {
             throw new RuleViolation(ErrorCode.ALREADY_EXISTS, "Referral " + command.referralId() + " already exists");
@@ -210,7 +211,7 @@ class Person {
     void handle(DecideReferralCommand command, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
         String verb = command.outcome() == ReferralDecision.ACCEPTED ? "accept" : "reject";
-        requireReferral(command.referralId(), verb, ReferralStatus.MADE);
+        requireReferral(command.referralId(), command.occurredAt(), verb, ReferralStatus.MADE);
         apply(command.outcome() == ReferralDecision.ACCEPTED
                         ? new ReferralAccepted(command.referralId())
                         : new ReferralRejected(command.referralId(), command.reason()),
@@ -220,14 +221,16 @@ class Person {
     @CommandHandler
     void handle(WithdrawReferralCommand command, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
-        requireReferral(command.referralId(), "withdraw", ReferralStatus.MADE, ReferralStatus.ACCEPTED, ReferralStatus.PAUSED);
+        requireReferral(command.referralId(), command.occurredAt(), "withdraw",
+                ReferralStatus.MADE, ReferralStatus.ACCEPTED, ReferralStatus.PAUSED);
         apply(new ReferralWithdrawn(command.referralId(), command.reason()), EventMetadata.occurredAt(command.occurredAt()));
     }
 
     @CommandHandler
     void handle(PauseReferralCommand command, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
-        Referral referral = requireReferral(command.referralId(), "pause", ReferralStatus.MADE, ReferralStatus.ACCEPTED);
+        Referral referral = requireReferral(command.referralId(), command.occurredAt(), "pause",
+                ReferralStatus.MADE, ReferralStatus.ACCEPTED);
         apply(new ReferralPaused(command.referralId(), command.reason(), referral.status()),
                 EventMetadata.occurredAt(command.occurredAt()));
     }
@@ -235,14 +238,15 @@ class Person {
     @CommandHandler
     void handle(ResumeReferralCommand command, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
-        Referral referral = requireReferral(command.referralId(), "resume", ReferralStatus.PAUSED);
+        Referral referral = requireReferral(command.referralId(), command.occurredAt(), "resume", ReferralStatus.PAUSED);
         apply(new ReferralResumed(command.referralId(), referral.pausedFrom()), EventMetadata.occurredAt(command.occurredAt()));
     }
 
     @CommandHandler
     void handle(TransferReferralCommand command, ServiceCatalog services, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
-        requireReferral(command.referralId(), "transfer", ReferralStatus.MADE, ReferralStatus.ACCEPTED, ReferralStatus.PAUSED);
+        requireReferral(command.referralId(), command.occurredAt(), "transfer",
+                ReferralStatus.MADE, ReferralStatus.ACCEPTED, ReferralStatus.PAUSED);
         requireReferrable(command.toServiceId(), services, "transfer");
         if (state.referrals.containsKey(command.newReferralId())) {
             throw new RuleViolation(ErrorCode.ALREADY_EXISTS, "Referral " + command.newReferralId() + " already exists");
@@ -256,8 +260,9 @@ class Person {
     @CommandHandler
     void handle(AdmitPersonCommand command, ServiceCatalog services, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
-        Referral referral = requireReferral(command.referralId(), "admit", ReferralStatus.ACCEPTED);
+        Referral referral = requireReferral(command.referralId(), command.occurredAt(), "admit", ReferralStatus.ACCEPTED);
         CatalogEntry service = requireService(referral.serviceId(), services);
+        requireAfterLastPlacementAt(service.serviceId(), command.occurredAt());
         requirePlaceFor(service, services, command.capacityOverrideReason(), null);
         apply(new PersonAdmitted(referral.referralId(), referral.serviceId(), blankToNull(command.capacityOverrideReason())),
                 EventMetadata.occurredAt(command.occurredAt()));
@@ -266,7 +271,7 @@ class Person {
     @CommandHandler
     void handle(DeselectPersonCommand command, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
-        Placement placement = requirePlacement(command.serviceId(), "de-select", PlacementStatus.ACTIVE);
+        Placement placement = requirePlacement(command.serviceId(), command.occurredAt(), "de-select", PlacementStatus.ACTIVE);
         if (command.reasonCode() != null && command.reasonCode().allowsOnlyClosed()
                 && command.disposition() != DeselectionDisposition.CLOSED) {
             throw new RuleViolation(ErrorCode.DISPOSITION_NOT_ALLOWED, "Cannot de-select with " + command.disposition()
@@ -280,14 +285,14 @@ class Person {
     @CommandHandler
     void handle(EndLaydownCommand command, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
-        requirePlacement(command.serviceId(), "end the laydown", PlacementStatus.LAYDOWN);
+        requirePlacement(command.serviceId(), command.occurredAt(), "end the laydown", PlacementStatus.LAYDOWN);
         apply(new LaydownEnded(command.serviceId(), command.outcome()), EventMetadata.occurredAt(command.occurredAt()));
     }
 
     @CommandHandler
     void handle(CompletePlacementCommand command, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
-        requirePlacement(command.serviceId(), "complete", PlacementStatus.ACTIVE);
+        requirePlacement(command.serviceId(), command.occurredAt(), "complete", PlacementStatus.ACTIVE);
         apply(new PlacementCompleted(command.serviceId()), EventMetadata.occurredAt(command.occurredAt()));
     }
 
@@ -330,12 +335,15 @@ class Person {
                 throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "A progression names the accepted referral it moves into",
                         Map.of("errors", List.of(Map.of("field", "toReferralId", "message", "must not be null for PROGRESSION"))));
             }
-            Referral referral = requireReferral(command.toReferralId(), "progress", ReferralStatus.ACCEPTED);
+            Referral referral = requireReferral(command.toReferralId(), command.occurredAt(), "progress",
+                    ReferralStatus.ACCEPTED);
             CatalogEntry service = requireService(referral.serviceId(), services);
+            requireAfterLastPlacementAt(service.serviceId(), command.occurredAt());
             ended = exclusivePlacements(services);
             requirePlaceFor(service, services, null, ended);
             toServiceId = service.serviceId();
         }
+        requireAfterPlacementsAndMoves(command.occurredAt(), ended);
         apply(new PersonTransitioned(kind, command.toLocation(), command.toReferralId(), toServiceId, ended),
                 EventMetadata.occurredAt(command.occurredAt()));
     }
@@ -353,7 +361,9 @@ class Person {
                     + from + "), not in custody");
         }
         requireTo("release", command.toLocation().type(), Set.of(LocationType.COMMUNITY, LocationType.APPROVED_PREMISES));
-        apply(new PersonReleased(command.releaseType(), command.toLocation(), placementsIn(services, Setting.CUSTODY)),
+        List<String> ended = placementsIn(services, Setting.CUSTODY);
+        requireAfterPlacementsAndMoves(command.occurredAt(), ended);
+        apply(new PersonReleased(command.releaseType(), command.toLocation(), ended),
                 EventMetadata.occurredAt(command.occurredAt()));
     }
 
@@ -365,13 +375,17 @@ class Person {
                     + state.location.type() + "), not in the community");
         }
         requireTo("recall", command.toLocation().type(), Set.of(LocationType.PRISON));
-        apply(new PersonRecalled(command.toLocation(), command.reason(), placementsIn(services, Setting.COMMUNITY)),
+        List<String> ended = placementsIn(services, Setting.COMMUNITY);
+        requireAfterPlacementsAndMoves(command.occurredAt(), ended);
+        apply(new PersonRecalled(command.toLocation(), command.reason(), ended),
                 EventMetadata.occurredAt(command.occurredAt()));
     }
 
     @CommandHandler
     void handle(ExitPathwayCommand command, Clock clock) {
         requireValidTime(command.occurredAt(), clock);
+        BusinessTime.requireFollows(command.occurredAt(), state.latestFactAt, "the latest fact of person " + personId
+                + ": nothing follows an exit");
         apply(new PathwayExited(command.reason(), List.copyOf(state.placements.keySet())),
                 EventMetadata.occurredAt(command.occurredAt()));
     }
@@ -386,9 +400,12 @@ class Person {
             throw new RuleViolation(ErrorCode.EVENT_NOT_RETRACTABLE, "Cannot retract event " + eventId + ": "
                     + (retracted.contains(eventId) ? "it is already retracted" : "it is the registration of person " + personId));
         }
-        if (history.stream().noneMatch(recorded -> recorded.eventId().equals(eventId))) {
-            throw new RuleViolation(ErrorCode.EVENT_NOT_FOUND, "Person " + personId + " has no event " + eventId
-                    + " that can be retracted");
+        Recorded target = history.stream().filter(recorded -> recorded.eventId().equals(eventId)).findFirst()
+                .orElseThrow(() -> new RuleViolation(ErrorCode.EVENT_NOT_FOUND, "Person " + personId + " has no event "
+                        + eventId + " that can be retracted"));
+        if (target.event() instanceof PersonalDataErased) {
+            throw new RuleViolation(ErrorCode.EVENT_NOT_RETRACTABLE, "Cannot retract event " + eventId
+                    + ": it is an erasure of personal data, and the key it deleted is gone for good");
         }
         PersonState without = PersonState.fold(history.stream().filter(r -> !r.eventId().equals(eventId)).toList());
         Set<String> before = state.placements.keySet();
@@ -424,24 +441,45 @@ class Person {
         });
     }
 
-    private Referral requireReferral(String referralId, String verb, ReferralStatus... allowed) {
+    /** The referral, in one of the allowed states, last changed no later than {@code occurredAt}. */
+    private Referral requireReferral(String referralId, Instant occurredAt, String verb, ReferralStatus... allowed) {
         Referral referral = state.referral(referralId).orElseThrow(() -> new RuleViolation(ErrorCode.REFERRAL_NOT_FOUND,
                 "Person " + personId + " has no referral " + referralId));
         if (!List.of(allowed).contains(referral.status())) {
             throw new RuleViolation(ErrorCode.REFERRAL_STATE_CONFLICT, "Cannot " + verb + ": referral " + referralId
                     + " is " + referral.status(), Map.of("referralStatus", referral.status().name()));
         }
+        BusinessTime.requireFollows(occurredAt, referral.changedAt(),
+                "referral " + referralId + " became " + referral.status());
         return referral;
     }
 
-    private Placement requirePlacement(String serviceId, String verb, PlacementStatus status) {
+    /** The open placement at the service, in the given state, last changed no later than {@code occurredAt}. */
+    private Placement requirePlacement(String serviceId, Instant occurredAt, String verb, PlacementStatus status) {
         Placement placement = state.placements.get(serviceId);
         if (placement == null || placement.status() != status) {
             throw new RuleViolation(ErrorCode.PLACEMENT_NOT_OPEN, "Cannot " + verb + ": person " + personId
                     + (placement == null ? " has no open placement at service " + serviceId
                     : "'s placement at service " + serviceId + " is " + placement.status()));
         }
+        BusinessTime.requireFollows(occurredAt, placement.changedAt(),
+                "the placement at service " + serviceId + " became " + placement.status());
         return placement;
+    }
+
+    /** A new placement at a service follows the end of the person's previous one there. */
+    private void requireAfterLastPlacementAt(String serviceId, Instant occurredAt) {
+        BusinessTime.requireFollows(occurredAt, state.placementChangedAt.get(serviceId),
+                "the last change of person " + personId + "'s placement at service " + serviceId);
+    }
+
+    /** A move ends placements and changes where the person is: it follows both in business time. */
+    private void requireAfterPlacementsAndMoves(Instant occurredAt, List<String> endedPlacements) {
+        BusinessTime.requireFollows(occurredAt, state.locationChangedAt, "the person's last move");
+        for (String serviceId : endedPlacements) {
+            BusinessTime.requireFollows(occurredAt, state.placementChangedAt.get(serviceId),
+                    "the last change of the placement at service " + serviceId);
+        }
     }
 
     /** At most one residential or custodial placement at a time, and a full service needs an override reason. */

@@ -38,17 +38,18 @@ import uk.nhs.opd.pathway.events.vocabulary.ScreeningOutcome;
  */
 final class PersonState {
 
-    /** A referral as the rules see it. */
-    record Referral(String referralId, String serviceId, ReferralStatus status, ReferralStatus pausedFrom) {
-        Referral with(ReferralStatus newStatus) {
-            return new Referral(referralId, serviceId, newStatus, null);
+    /** A referral as the rules see it; {@code changedAt} is the business time of its last change. */
+    record Referral(String referralId, String serviceId, ReferralStatus status, ReferralStatus pausedFrom,
+                    Instant changedAt) {
+        Referral with(ReferralStatus newStatus, Instant at) {
+            return new Referral(referralId, serviceId, newStatus, null, at);
         }
     }
 
     enum PlacementStatus { ACTIVE, LAYDOWN }
 
-    /** An open placement at a service. */
-    record Placement(String serviceId, String referralId, PlacementStatus status) {
+    /** An open placement at a service; {@code changedAt} is the business time of its last change. */
+    record Placement(String serviceId, String referralId, PlacementStatus status, Instant changedAt) {
     }
 
     /** One event that counts, with its id and business time. */
@@ -62,9 +63,17 @@ final class PersonState {
     Integer formulationLevel;
     boolean exited;
     boolean erased;
+    /** Business times the rules order new facts after (see {@code Person}'s "in business-time order" checks). */
+    Instant screenedAt;
+    Instant locationChangedAt;
+    Instant latestFactAt;
+    /** When a placement at each service last changed, ended ones included. */
+    final Map<String, Instant> placementChangedAt = new LinkedHashMap<>();
     final Map<String, Referral> referrals = new LinkedHashMap<>();
     /** Open placements by service id. */
     final Map<String, Placement> placements = new LinkedHashMap<>();
+    /** The business time of the event being applied. */
+    private Instant at;
 
     static PersonState fold(List<Recorded> history) {
         PersonState state = new PersonState();
@@ -81,16 +90,22 @@ final class PersonState {
     }
 
     void apply(PersonEvent event, Instant occurredAt) {
+        if (latestFactAt == null || occurredAt.isAfter(latestFactAt)) {
+            latestFactAt = occurredAt;
+        }
+        at = occurredAt;
         if (event instanceof PersonRegistered e) {
             pathway = e.pathway();
             registeredAt = occurredAt;
             location = e.location();
+            locationChangedAt = occurredAt;
         } else if (event instanceof PersonScreened e) {
             screening = e.outcome();
+            screenedAt = occurredAt;
         } else if (event instanceof FormulationCompleted e) {
             formulationLevel = e.level();
         } else if (event instanceof ReferralMade e) {
-            referrals.put(e.referralId(), new Referral(e.referralId(), e.serviceId(), ReferralStatus.MADE, null));
+            referrals.put(e.referralId(), new Referral(e.referralId(), e.serviceId(), ReferralStatus.MADE, null, occurredAt));
         } else if (event instanceof ReferralAccepted e) {
             setStatus(e.referralId(), ReferralStatus.ACCEPTED);
         } else if (event instanceof ReferralRejected e) {
@@ -99,40 +114,39 @@ final class PersonState {
             setStatus(e.referralId(), ReferralStatus.WITHDRAWN);
         } else if (event instanceof ReferralPaused e) {
             referrals.computeIfPresent(e.referralId(),
-                    (id, r) -> new Referral(id, r.serviceId(), ReferralStatus.PAUSED, e.pausedFrom()));
+                    (id, r) -> new Referral(id, r.serviceId(), ReferralStatus.PAUSED, e.pausedFrom(), occurredAt));
         } else if (event instanceof ReferralResumed e) {
             setStatus(e.referralId(), e.resumedTo());
         } else if (event instanceof ReferralTransferred e) {
             setStatus(e.referralId(), ReferralStatus.TRANSFERRED);
-            referrals.put(e.newReferralId(), new Referral(e.newReferralId(), e.toServiceId(), ReferralStatus.MADE, null));
+            referrals.put(e.newReferralId(), new Referral(e.newReferralId(), e.toServiceId(), ReferralStatus.MADE, null, occurredAt));
         } else if (event instanceof PersonAdmitted e) {
             admit(e.referralId(), e.serviceId());
         } else if (event instanceof PersonDeselected e) {
             deselect(e);
         } else if (event instanceof LaydownEnded e) {
             if (e.outcome() == LaydownOutcome.READMITTED) {
-                placements.computeIfPresent(e.serviceId(),
-                        (id, p) -> new Placement(id, p.referralId(), PlacementStatus.ACTIVE));
+                changePlacement(e.serviceId(), PlacementStatus.ACTIVE);
             } else {
                 endPlacement(e.serviceId(), ReferralStatus.CLOSED);
             }
         } else if (event instanceof PlacementCompleted e) {
             endPlacement(e.serviceId(), ReferralStatus.CLOSED);
         } else if (event instanceof PersonTransitioned e) {
-            location = e.toLocation();
+            moveTo(e.toLocation());
             e.endedPlacements().forEach(serviceId -> endPlacement(serviceId, ReferralStatus.CLOSED));
             if (e.toReferralId() != null) {
                 admit(e.toReferralId(), e.toServiceId());
             }
         } else if (event instanceof PersonReleased e) {
-            location = e.toLocation();
+            moveTo(e.toLocation());
             e.endedPlacements().forEach(serviceId -> endPlacement(serviceId, ReferralStatus.CLOSED));
         } else if (event instanceof PersonRecalled e) {
-            location = e.toLocation();
+            moveTo(e.toLocation());
             e.endedPlacements().forEach(serviceId -> endPlacement(serviceId, ReferralStatus.CLOSED));
         } else if (event instanceof PathwayExited e) {
             e.endedPlacements().forEach(serviceId -> endPlacement(serviceId, ReferralStatus.CLOSED));
-            referrals.replaceAll((id, r) -> r.status().isOpen() ? r.with(ReferralStatus.CLOSED) : r);
+            referrals.replaceAll((id, r) -> r.status().isOpen() ? r.with(ReferralStatus.CLOSED, occurredAt) : r);
             exited = true;
         } else if (event instanceof PersonalDataErased) {
             erased = true;
@@ -142,26 +156,39 @@ final class PersonState {
 
     private void deselect(PersonDeselected e) {
         if (e.disposition() == DeselectionDisposition.LAYDOWN) {
-            placements.computeIfPresent(e.serviceId(), (id, p) -> new Placement(id, p.referralId(), PlacementStatus.LAYDOWN));
+            changePlacement(e.serviceId(), PlacementStatus.LAYDOWN);
         } else {
             endPlacement(e.serviceId(), e.disposition() == DeselectionDisposition.RETURNED_TO_WAITLIST
                     ? ReferralStatus.ACCEPTED : ReferralStatus.CLOSED);
         }
     }
 
+    private void moveTo(Location to) {
+        location = to;
+        locationChangedAt = at;
+    }
+
     private void admit(String referralId, String serviceId) {
         setStatus(referralId, ReferralStatus.ADMITTED);
-        placements.put(serviceId, new Placement(serviceId, referralId, PlacementStatus.ACTIVE));
+        placements.put(serviceId, new Placement(serviceId, referralId, PlacementStatus.ACTIVE, at));
+        placementChangedAt.put(serviceId, at);
+    }
+
+    private void changePlacement(String serviceId, PlacementStatus status) {
+        if (placements.computeIfPresent(serviceId, (id, p) -> new Placement(id, p.referralId(), status, at)) != null) {
+            placementChangedAt.put(serviceId, at);
+        }
     }
 
     private void endPlacement(String serviceId, ReferralStatus referralAfter) {
         Placement ended = placements.remove(serviceId);
         if (ended != null) {
+            placementChangedAt.put(serviceId, at);
             setStatus(ended.referralId(), referralAfter);
         }
     }
 
     private void setStatus(String referralId, ReferralStatus status) {
-        referrals.computeIfPresent(referralId, (id, r) -> r.with(status));
+        referrals.computeIfPresent(referralId, (id, r) -> r.with(status, at));
     }
 }

@@ -11,6 +11,8 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.nhs.opd.pathway.events.EventJson;
@@ -24,6 +26,8 @@ import uk.nhs.opd.pathway.events.vocabulary.SealedPersonalData;
  */
 @Component
 class JdbcPersonalDataVault implements PersonalDataVault {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcPersonalDataVault.class);
 
     private static final String VERSION = "v1.";
     private static final int IV_BYTES = 12;
@@ -57,10 +61,17 @@ class JdbcPersonalDataVault implements PersonalDataVault {
         if (sealed == null || sealed.sealed() == null || !sealed.sealed().startsWith(VERSION)) {
             return Optional.empty();
         }
-        return dataKey(personId).map(key -> {
-            byte[] clear = decrypt(key, Base64.getDecoder().decode(sealed.sealed().substring(VERSION.length())), personId);
+        return dataKey(personId).flatMap(key -> {
+            byte[] clear;
             try {
-                return EventJson.mapper().readValue(clear, PersonalDetails.class);
+                clear = decrypt(key, Base64.getDecoder().decode(sealed.sealed().substring(VERSION.length())), personId);
+            } catch (IllegalArgumentException | IllegalStateException stale) {
+                // Sealed with a key that no longer exists (or not sealed by us at all): as unreadable as erased data.
+                log.warn("Sealed personal data of a person does not open with their current key; treated as erased");
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(EventJson.mapper().readValue(clear, PersonalDetails.class));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("Sealed personal data of an unknown shape", e);
             }

@@ -31,7 +31,7 @@ public enum ErrorCode {
     SERVICE_AT_CAPACITY(HttpStatus.CONFLICT),
     /** The person has exited the pathway: nothing can follow. */
     PATHWAY_EXITED(HttpStatus.CONFLICT),
-    /** The event named cannot be retracted (registration, a retraction, or one already retracted). */
+    /** The event named cannot be retracted (registration, an erasure, a retraction, or one already retracted). */
     EVENT_NOT_RETRACTABLE(HttpStatus.CONFLICT),
     /** The person's personal data was erased: nothing personal can be added or read. */
     PERSONAL_DATA_ERASED(HttpStatus.CONFLICT),
@@ -46,7 +46,9 @@ public enum ErrorCode {
     OFFENDER_MANAGER_SUPPORT_REQUIRED(HttpStatus.UNPROCESSABLE_ENTITY),
     PATHWAY_MISMATCH(HttpStatus.UNPROCESSABLE_ENTITY),
     OCCURRED_IN_FUTURE(HttpStatus.UNPROCESSABLE_ENTITY),
-    OCCURRED_BEFORE_REGISTRATION(HttpStatus.UNPROCESSABLE_ENTITY);
+    OCCURRED_BEFORE_REGISTRATION(HttpStatus.UNPROCESSABLE_ENTITY),
+    /** occurredAt precedes a fact the command builds on (the referral it decides, the admission it ends, ...). */
+    OCCURRED_OUT_OF_ORDER(HttpStatus.UNPROCESSABLE_ENTITY);
 
     private final HttpStatus status;
 

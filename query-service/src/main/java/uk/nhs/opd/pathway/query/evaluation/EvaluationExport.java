@@ -16,8 +16,9 @@ import uk.nhs.opd.pathway.events.EventJson;
 
 /**
  * The evaluators' export: every person event in record order as NDJSON, pseudonymised — a keyed pseudonym instead of
- * the person id, no actor, no personal part (already sealed; left out altogether), the age band only — and a last
- * line with the SHA-256 of everything before it, so a replay of the export can be checked byte for byte.
+ * the person id, no actor, no personal part (already sealed; left out altogether), the age band only, no free text
+ * and sentence dates to the month ({@link EvaluationRedaction}) — and a last line with the SHA-256 of everything
+ * before it, so a replay of the export can be checked byte for byte.
  */
 @Component
 public class EvaluationExport {
@@ -75,9 +76,7 @@ public class EvaluationExport {
         line.put("sequence", envelope.sequence());
         line.put("occurredAt", envelope.occurredAt().toString());
         line.put("recordedAt", envelope.recordedAt().toString());
-        ObjectNode payload = envelope.payload().deepCopy();
-        payload.remove("personal");
-        line.set("payload", payload);
+        line.set("payload", EvaluationRedaction.redact(envelope.type(), envelope.payload()));
         return line.toString();
     }
 

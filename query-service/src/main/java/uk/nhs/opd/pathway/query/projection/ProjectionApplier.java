@@ -73,6 +73,7 @@ class ProjectionApplier {
 
     /** Offers one event to the projections, honouring the per-stream order. Runs inside a transaction. */
     void offer(EventEnvelope envelope, TransactionStatus status) {
+        guard.lock(envelope.streamId());
         switch (guard.judge(envelope)) {
             case DUPLICATE -> duplicates.increment();
             case EARLY -> {
@@ -89,20 +90,26 @@ class ProjectionApplier {
 
     /** Takes a parked event out and offers it again; true if it applied (false: not parked, or parked again). */
     boolean retryParked(String streamId, long sequence) {
-        return Boolean.TRUE.equals(transactions.execute(status -> deadLetters.take(streamId, sequence).map(envelope -> {
-            offer(envelope, status);
-            return !deadLetters.isParked(streamId);
-        }).orElse(false)));
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            guard.lock(streamId);
+            return deadLetters.take(streamId, sequence).map(envelope -> {
+                offer(envelope, status);
+                return !deadLetters.isParked(streamId);
+            }).orElse(false);
+        }));
     }
 
     /** Drops a parked event for good: the stream moves past it and the events held behind it apply. */
     boolean skipParked(String streamId, long sequence) {
-        return Boolean.TRUE.equals(transactions.execute(status -> deadLetters.take(streamId, sequence).map(envelope -> {
-            guard.advance(envelope);
-            skipped.increment();
-            releaseHeld(streamId, status);
-            return true;
-        }).orElse(false)));
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            guard.lock(streamId);
+            return deadLetters.take(streamId, sequence).map(envelope -> {
+                guard.advance(envelope);
+                skipped.increment();
+                releaseHeld(streamId, status);
+                return true;
+            }).orElse(false);
+        }));
     }
 
     private void releaseHeld(String streamId, TransactionStatus status) {

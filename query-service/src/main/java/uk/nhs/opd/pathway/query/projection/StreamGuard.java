@@ -22,6 +22,19 @@ class StreamGuard {
         this.jdbc = jdbc;
     }
 
+    /** The first key of the projections' per-stream advisory locks (two-int keys never meet one-bigint keys). */
+    private static final int STREAM_LOCKS = 0x0bd5;
+
+    /**
+     * Makes this transaction the only one changing the stream until it ends: the live consumer (per event) and an
+     * operator's retry or skip of a parked event (per stream) take it first, so neither acts on the other's half-done
+     * state — on this instance or any other.
+     */
+    void lock(String streamId) {
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?, hashtext(?))").params(STREAM_LOCKS, streamId)
+                .query(Integer.class).single();
+    }
+
     /** The last sequence applied to a stream, or -1 before its first event. */
     long lastApplied(String streamId) {
         return jdbc.sql("SELECT last_sequence FROM stream_position WHERE stream_id = ?").param(streamId)

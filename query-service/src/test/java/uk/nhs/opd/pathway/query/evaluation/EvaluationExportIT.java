@@ -90,6 +90,12 @@ class EvaluationExportIT {
                 MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8))));
         assertThat(checksum.path("events").asLong()).isEqualTo(events.size());
         assertThat(get("/api/evaluation/events", "EVALUATOR").getBody()).isEqualTo(body);
+        List<String> freeText = events.stream().flatMap(e -> EvaluationRedaction.FREE_TEXT
+                        .getOrDefault(e.type(), java.util.Set.of()).stream().map(field -> e.payload().path(field)))
+                .filter(JsonNode::isTextual).map(JsonNode::asText).toList();
+        assertThat(freeText).as("the scenario has free text to withhold").isNotEmpty();
+        freeText.forEach(text -> assertThat(body).doesNotContain("\"" + text + "\""));
+        assertThat(body).contains(EvaluationRedaction.WITHHELD);
 
         String csv = get("/api/evaluation/journeys.csv", "EVALUATOR").getBody();
         assertThat(csv.lines()).hasSize(2);

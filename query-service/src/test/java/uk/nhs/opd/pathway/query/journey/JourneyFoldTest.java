@@ -57,14 +57,16 @@ public class JourneyFoldTest {
                 .on("2019-07-01", new ReferralAccepted("R-tc"))
                 .on("2019-09-02", new PersonAdmitted("R-tc", "S-tc", null))
                 .on("2020-03-02", new PersonDeselected("S-tc", "R-tc", DeselectionInitiator.PERSON,
-                        DeselectionDisposition.LAYDOWN, DeselectionReasonCategory.PERSONAL, DeselectionReason.NOT_READY, null))
+                        DeselectionDisposition.LAYDOWN, DeselectionReasonCategory.PERSONAL, DeselectionReason.NOT_READY,
+                        "Asked for a break after his mother's death"))
                 .on("2020-06-01", new LaydownEnded("S-tc", LaydownOutcome.READMITTED))
                 .on("2021-01-11", new ReferralMade("R-pipe", "S-pipe", ReferralSource.PSYCHOLOGY, true, null, false))
                 .on("2021-02-01", new ReferralAccepted("R-pipe"))
                 .on("2021-03-01", new PersonTransitioned(TransitionKind.PROGRESSION, FRANKLAND, "R-pipe", "S-pipe", List.of("S-tc")))
                 .on("2022-06-01", new PersonTransitioned(TransitionKind.TO_OPEN_CONDITIONS, HATFIELD, null, null, List.of("S-pipe")))
                 .on("2023-01-15", new PersonReleased(ReleaseType.LICENCE, AP, List.of()))
-                .on("2023-02-01", new ReferralMade("R-day", "S-day", ReferralSource.OFFENDER_MANAGER, true, null, false))
+                .on("2023-02-01", new ReferralMade("R-day", "S-day", ReferralSource.OFFENDER_MANAGER, true,
+                        "Lives with his sister on Example Road", false))
                 .on("2023-02-15", new ReferralAccepted("R-day"))
                 .on("2023-03-01", new PersonAdmitted("R-day", "S-day", null))
                 .on("2024-03-01", new PlacementCompleted("S-day"));

@@ -43,7 +43,7 @@ class ProjectionOrderingIT {
     private static JdbcClient jdbc;
     private static TransactionTemplate transactions;
 
-    private final List<String> appliedLog = new ArrayList<>();
+    private final List<String> appliedLog = java.util.Collections.synchronizedList(new ArrayList<>());
     private ProjectionApplier applier;
 
     @BeforeAll
@@ -144,5 +144,39 @@ class ProjectionOrderingIT {
         assertThat(jdbc.sql("SELECT count(*) FROM dead_letter").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM held_event").query(Long.class).single()).isZero();
         assertThat(applier.skipParked("poison-1", 1)).isFalse();
+    }
+
+    @Test
+    void skippingAParkedEventWaitsForALiveBatchOnTheSameStreamSoNothingIsLeftHeld() throws Exception {
+        offer(event("poison-1", 0), event("poison-1", 1), event("poison-1", 2));
+        java.util.concurrent.CountDownLatch batchOpen = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commitBatch = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // A live batch holds event 3 behind the parked event 1, and has not committed yet.
+            java.util.concurrent.Future<?> batch = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                applier.offer(event("poison-1", 3), status);
+                batchOpen.countDown();
+                try {
+                    commitBatch.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            batchOpen.await();
+            java.util.concurrent.Future<Boolean> skip = threads.submit(() -> applier.skipParked("poison-1", 1));
+
+            Thread.sleep(300);
+            assertThat(skip.isDone()).as("the skip waits for the batch on its stream").isFalse();
+            commitBatch.countDown();
+            batch.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(skip.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(appliedLog).containsExactly("poison-1#0", "poison-1#2", "poison-1#3");
+            assertThat(jdbc.sql("SELECT count(*) FROM held_event").query(Long.class).single()).isZero();
+        } finally {
+            commitBatch.countDown();
+            threads.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,86 @@
+package uk.nhs.opd.pathway.query.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.events.EventTypes;
+import uk.nhs.opd.pathway.events.PersonAdmitted;
+import uk.nhs.opd.pathway.events.PersonRegistered;
+import uk.nhs.opd.pathway.events.ReferralMade;
+import uk.nhs.opd.pathway.events.StreamKind;
+import uk.nhs.opd.pathway.events.vocabulary.Location;
+import uk.nhs.opd.pathway.events.vocabulary.LocationType;
+import uk.nhs.opd.pathway.events.vocabulary.Pathway;
+import uk.nhs.opd.pathway.events.vocabulary.ReferralSource;
+import uk.nhs.opd.pathway.events.vocabulary.SealedPersonalData;
+import uk.nhs.opd.pathway.events.vocabulary.SentenceType;
+
+class EvaluationRedactionTest {
+
+    /** String fields that hold ids checked by pattern or codes of a vocabulary, never words typed by staff. */
+    private static final Set<String> CODES_AND_IDS = Set.of("referralId", "serviceId", "toServiceId", "newReferralId",
+            "toReferralId", "ethnicity", "region", "ageBand");
+
+    @Test
+    void everyTextFieldOfEveryPersonEventIsEitherACodeOrWithheld() {
+        List<String> unclassified = new ArrayList<>();
+        for (EventTypes.EventType type : EventTypes.all()) {
+            if (type.stream() != StreamKind.PERSON) {
+                continue;
+            }
+            for (RecordComponent component : type.javaType().getRecordComponents()) {
+                boolean freeText = EvaluationRedaction.FREE_TEXT.getOrDefault(type.name(), Set.of()).contains(component.getName());
+                if (component.getType() == String.class && !freeText && !CODES_AND_IDS.contains(component.getName())) {
+                    unclassified.add(type.name() + "." + component.getName());
+                }
+                if (component.getType() == LocalDate.class && !EvaluationRedaction.MONTH_ONLY.contains(component.getName())) {
+                    unclassified.add(type.name() + "." + component.getName());
+                }
+            }
+        }
+        // A new text or date field must be classified here before it can reach an evaluator.
+        assertThat(unclassified).isEmpty();
+    }
+
+    @Test
+    void freeTextIsWithheldButWhetherItWasGivenIsKept() {
+        JsonNode referral = payload(new ReferralMade("R-1", "S-1", ReferralSource.SELF, true,
+                "Mr Smith said he lives at 1 High Street", false));
+        JsonNode admission = payload(new PersonAdmitted("R-1", "S-1", null));
+
+        ObjectNode redactedReferral = EvaluationRedaction.redact("ReferralMade", referral);
+        ObjectNode redactedAdmission = EvaluationRedaction.redact("PersonAdmitted", admission);
+
+        assertThat(redactedReferral.path("reason").asText()).isEqualTo(EvaluationRedaction.WITHHELD);
+        assertThat(redactedReferral.toString()).doesNotContain("Smith").doesNotContain("High Street");
+        assertThat(redactedReferral.path("referralId").asText()).isEqualTo("R-1");
+        assertThat(redactedAdmission.path("capacityOverrideReason").isTextual()).as("not given, so nothing to mark").isFalse();
+    }
+
+    @Test
+    void sentenceDatesAreReducedToTheMonthAndThePersonalPartLeftOut() {
+        JsonNode registration = payload(new PersonRegistered(Pathway.MEN, "WHITE_BRITISH", SentenceType.IPP,
+                LocalDate.of(2019, 3, 14), LocalDate.of(2027, 11, 2), "NORTH_EAST", new Location(LocationType.PRISON, "FKI"),
+                "35-44", new SealedPersonalData("v1.sealed")));
+
+        ObjectNode redacted = EvaluationRedaction.redact("PersonRegistered", registration);
+
+        assertThat(redacted.path("tariffExpiryDate").asText()).isEqualTo("2019-03");
+        assertThat(redacted.path("earliestReleaseDate").asText()).isEqualTo("2027-11");
+        assertThat(redacted.has("personal")).isFalse();
+        assertThat(redacted.path("ageBand").asText()).isEqualTo("35-44");
+        assertThat(registration.path("tariffExpiryDate").asText()).as("the original is untouched").isEqualTo("2019-03-14");
+    }
+
+    private static JsonNode payload(Object event) {
+        return EventJson.mapper().valueToTree(event);
+    }
+}
