@@ -1,5 +1,6 @@
 package uk.nhs.opd.pathway.query.journey;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,8 @@ import java.util.List;
  * A person's community-to-community journey (API.md), folded from their events by {@link JourneyFold}. It holds no
  * personal data (that stays sealed on the command side): the date of birth only shows as the age band at
  * registration, and {@code personalDataErased} says when even the sealed copy has been shredded.
+ * {@code servicesEverReferredTo} (not part of the read) names every service the person was referred to in what the
+ * platform knew, retracted referrals included: a wait list as known at an earlier time must consider them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Journey(
@@ -32,7 +35,8 @@ public record Journey(
         Instant exitedAt,
         boolean personalDataErased,
         List<String> retractedEventIds,
-        Instant lastEventRecordedAt) {
+        Instant lastEventRecordedAt,
+        @JsonIgnore List<String> servicesEverReferredTo) {
 
     public record Location(String type, String code) {
     }

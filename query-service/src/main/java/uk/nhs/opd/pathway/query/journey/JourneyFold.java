@@ -104,7 +104,11 @@ public final class JourneyFold {
         Builder builder = new Builder(personId);
         ordered.forEach(c -> builder.apply(c.envelope(), c.event()));
         Instant lastRecorded = known.stream().map(e -> e.envelope().recordedAt()).max(Comparator.naturalOrder()).orElse(null);
-        return builder.build(view.horizon(), retracted.stream().sorted().toList(), lastRecorded);
+        List<String> everReferredTo = known.stream()
+                .map(e -> e.event() instanceof ReferralMade made ? made.serviceId()
+                        : e.event() instanceof ReferralTransferred transferred ? transferred.toServiceId() : null)
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        return builder.build(view.horizon(), retracted.stream().sorted().toList(), lastRecorded, everReferredTo);
     }
 
     static String settingOf(LocationType type) {
@@ -382,14 +386,14 @@ public final class JourneyFold {
             return screening != null ? screening.outcome() : "REGISTERED";
         }
 
-        Journey build(Instant horizon, List<String> retracted, Instant lastRecorded) {
+        Journey build(Instant horizon, List<String> retracted, Instant lastRecorded, List<String> everReferredTo) {
             return new Journey(personId, registration.pathway().name(), status(), registration.sentenceType().name(),
                     registration.tariffExpiryDate(), registration.earliestReleaseDate(), registration.region(),
                     registration.ethnicity(), registration.ageBand(), registeredAt, new Journey.Location(location.type().name(), location.code()),
                     screening, formulationLevel, List.copyOf(segments),
                     placements.stream().map(p -> p.build(referrals)).toList(),
                     referrals.values().stream().map(r -> r.build(horizon)).toList(),
-                    communityToCommunity, exitedAt, erased, retracted, lastRecorded);
+                    communityToCommunity, exitedAt, erased, retracted, lastRecorded, everReferredTo);
         }
     }
 }

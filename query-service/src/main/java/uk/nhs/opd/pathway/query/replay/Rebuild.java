@@ -54,6 +54,7 @@ final class Rebuild {
 
     /** Every table the projections own, in the order they are loaded. */
     static final List<String> TABLES = List.of("person_event", "waitlist_entry", "placement_view", "referral_stat",
+            "service_referral",
             "service_view", "stream_position", "held_event", "dead_letter", "consumer_position");
     private static final String NEXT = "_next";
 

@@ -118,9 +118,9 @@ class WaitListController {
                 .list();
     }
 
-    /** Everyone ever referred to the service, each journey folded for the view. */
+    /** Everyone ever referred to the service (retracted referrals too), each journey folded for the view. */
     private List<WaitListRows.Waiting> inView(String serviceId, JourneyFold.View view) {
-        List<String> people = jdbc.sql("SELECT DISTINCT person_id FROM referral_stat WHERE service_id = ?")
+        List<String> people = jdbc.sql("SELECT person_id FROM service_referral WHERE service_id = ? ORDER BY person_id")
                 .param(serviceId).query(String.class).list();
         List<WaitListRows.Waiting> waiting = new ArrayList<>();
         for (String personId : people) {

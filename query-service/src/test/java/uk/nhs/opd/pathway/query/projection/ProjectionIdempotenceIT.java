@@ -49,7 +49,7 @@ import uk.nhs.opd.pathway.query.journey.JourneyFoldTest;
 class ProjectionIdempotenceIT {
 
     private static final List<String> READ_TABLES = List.of("person_event", "waitlist_entry", "placement_view",
-            "referral_stat", "service_view", "stream_position");
+            "referral_stat", "service_referral", "service_view", "stream_position");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
