@@ -25,10 +25,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.support.BackgroundWorker;
 
 /**
  * The outbox relay: publishes the event log to Kafka in log order, keyed by stream id (so per-stream order holds
@@ -38,7 +38,7 @@ import uk.nhs.opd.pathway.events.EventJson;
  * some events twice; consumers drop them by their per-stream sequence.
  */
 @Component
-class KafkaRelay implements SmartLifecycle {
+class KafkaRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaRelay.class);
 
@@ -51,12 +51,11 @@ class KafkaRelay implements SmartLifecycle {
     private final AtomicLong lastPublished = new AtomicLong();
     private final AtomicLong head = new AtomicLong();
 
-    private volatile boolean running;
-    private Thread worker;
     private Producer<String, byte[]> producer;
 
     KafkaRelay(EventLog eventLog, RelayPosition position, TransactionTemplate transactions, RelayProperties properties,
                @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters) {
+        super("kafka-relay");
         this.eventLog = eventLog;
         this.position = position;
         this.transactions = transactions;
@@ -67,35 +66,10 @@ class KafkaRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        worker = new Thread(this::run, "kafka-relay");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
+    protected void work() {
         long backoffMillis = 100;
         boolean topicReady = false;
-        while (running) {
+        while (isRunning()) {
             try {
                 if (!topicReady) {
                     createTopicIfMissing();
