@@ -80,32 +80,49 @@ public final class JourneyFold {
 
     /** As {@link #fold}, for events whose payloads are already read (the rebuild reads them once, straight). */
     public static Journey foldEvents(String personId, List<Event> events, View view) {
-        List<Event> known = events.stream()
-                .filter(e -> view.knownAt() == null || !e.envelope().recordedAt().isAfter(view.knownAt()))
-                .toList();
+        // Plain loops rather than streams: a rebuild folds a million events through here.
+        List<Event> known = events;
+        if (view.knownAt() != null) {
+            known = new ArrayList<>(events.size());
+            for (Event event : events) {
+                if (!event.envelope().recordedAt().isAfter(view.knownAt())) {
+                    known.add(event);
+                }
+            }
+        }
         Set<String> retracted = new HashSet<>();
-        List<Event> counted = new ArrayList<>();
+        List<Event> counted = new ArrayList<>(known.size());
+        Instant lastRecorded = null;
         for (Event event : known) {
             if (event.event() instanceof EventRetracted retraction) {
                 retracted.add(retraction.eventId().toString());
             } else {
                 counted.add(event);
             }
+            Instant recorded = event.envelope().recordedAt();
+            if (lastRecorded == null || recorded.isAfter(lastRecorded)) {
+                lastRecorded = recorded;
+            }
         }
-        List<Event> ordered = counted.stream()
-                .filter(c -> !retracted.contains(c.envelope().eventId().toString()))
-                .filter(c -> view.asOf() == null || !c.envelope().occurredAt().isAfter(view.asOf()))
-                .sorted(Comparator.comparing((Event c) -> c.envelope().occurredAt())
-                        .thenComparingLong(c -> c.envelope().sequence()))
-                .toList();
+        List<Event> ordered = new ArrayList<>(counted.size());
+        for (Event event : counted) {
+            if ((retracted.isEmpty() || !retracted.contains(event.envelope().eventId().toString()))
+                    && (view.asOf() == null || !event.envelope().occurredAt().isAfter(view.asOf()))) {
+                ordered.add(event);
+            }
+        }
+        ordered.sort(BUSINESS_ORDER);
         if (ordered.isEmpty() || !(ordered.get(0).event() instanceof PersonRegistered)) {
             return null;
         }
         Builder builder = new Builder(personId);
         ordered.forEach(c -> builder.apply(c.envelope(), c.event()));
-        Instant lastRecorded = known.stream().map(e -> e.envelope().recordedAt()).max(Comparator.naturalOrder()).orElse(null);
         return builder.build(view.horizon(), retracted.stream().sorted().toList(), lastRecorded);
     }
+
+    /** Business order: when it happened, then the stream's sequence (a stable sort keeps arrival order for ties). */
+    private static final Comparator<Event> BUSINESS_ORDER = Comparator.comparing((Event c) -> c.envelope().occurredAt())
+            .thenComparingLong(c -> c.envelope().sequence());
 
     static String settingOf(LocationType type) {
         return switch (type) {
