@@ -2,6 +2,7 @@ package uk.nhs.opd.pathway.query.journey;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -132,6 +133,17 @@ public final class JourneyFold {
         };
     }
 
+    private static final Set<String> CLOSING = Set.of("REJECTED", "WITHDRAWN", "TRANSFERRED", "CLOSED");
+    private static final Set<String> OPEN = Set.of("MADE", "ACCEPTED", "PAUSED");
+
+    private static List<Journey.Period> periods(List<Instant[]> spans) {
+        List<Journey.Period> periods = new ArrayList<>(spans.size());
+        for (Instant[] span : spans) {
+            periods.add(new Journey.Period(span[0], span[1]));
+        }
+        return Collections.unmodifiableList(periods);
+    }
+
     private static final class ReferralBuilder {
         final String referralId;
         final String serviceId;
@@ -161,13 +173,13 @@ public final class JourneyFold {
         void status(String newStatus, Instant at) {
             status = newStatus;
             history.add(new Journey.StatusChange(newStatus, at));
-            if (List.of("REJECTED", "WITHDRAWN", "TRANSFERRED", "CLOSED").contains(newStatus)) {
+            if (CLOSING.contains(newStatus)) {
                 closedAt = at;
             }
         }
 
         Journey.Referral build(Instant horizon) {
-            List<Journey.Period> periods = pauses.stream().map(p -> new Journey.Period(p[0], p[1])).toList();
+            List<Journey.Period> periods = periods(pauses);
             Long waitDays = null;
             Long waitNet = null;
             if (acceptedAt != null) {
@@ -206,7 +218,7 @@ public final class JourneyFold {
             ReferralBuilder referral = referrals.get(referralId);
             return new Journey.Placement(serviceId, referralId, referral == null ? null : referral.referredAt,
                     referral == null ? null : referral.acceptedAt, admittedAt,
-                    laydowns.stream().map(l -> new Journey.Period(l[0], l[1])).toList(), endedAt, endReason,
+                    periods(laydowns), endedAt, endReason,
                     deselection, capacityOverrideReason);
         }
     }
@@ -311,8 +323,11 @@ public final class JourneyFold {
                 erased = true;
             } else if (event instanceof PathwayExited e) {
                 endAll(e.endedPlacements(), "EXITED", at);
-                referrals.values().stream().filter(r -> List.of("MADE", "ACCEPTED", "PAUSED").contains(r.status))
-                        .forEach(r -> r.status("CLOSED", at));
+                for (ReferralBuilder referral : referrals.values()) {
+                    if (OPEN.contains(referral.status)) {
+                        referral.status("CLOSED", at);
+                    }
+                }
                 exitedAt = at;
             }
         }
@@ -339,7 +354,12 @@ public final class JourneyFold {
         }
 
         private java.util.Optional<PlacementBuilder> openPlacement(String serviceId) {
-            return placements.stream().filter(p -> p.serviceId.equals(serviceId) && p.endedAt == null).findFirst();
+            for (PlacementBuilder placement : placements) {
+                if (placement.serviceId.equals(serviceId) && placement.endedAt == null) {
+                    return java.util.Optional.of(placement);
+                }
+            }
+            return java.util.Optional.empty();
         }
 
         private void endAll(List<String> serviceIds, String reason, Instant at) {
@@ -380,20 +400,44 @@ public final class JourneyFold {
             }
         }
 
+        private List<Journey.Placement> placements() {
+            List<Journey.Placement> built = new ArrayList<>(placements.size());
+            for (PlacementBuilder placement : placements) {
+                built.add(placement.build(referrals));
+            }
+            return Collections.unmodifiableList(built);
+        }
+
+        private List<Journey.Referral> referrals(Instant horizon) {
+            List<Journey.Referral> built = new ArrayList<>(referrals.size());
+            for (ReferralBuilder referral : referrals.values()) {
+                built.add(referral.build(horizon));
+            }
+            return Collections.unmodifiableList(built);
+        }
+
         private String status() {
             if (exitedAt != null) {
                 return "EXITED";
             }
-            if (placements.stream().anyMatch(p -> p.endedAt == null && !p.inLaydown())) {
-                return "IN_SERVICE";
+            boolean open = false;
+            for (PlacementBuilder placement : placements) {
+                if (placement.endedAt == null && !placement.inLaydown()) {
+                    return "IN_SERVICE";
+                }
+                open |= placement.endedAt == null;
             }
-            if (placements.stream().anyMatch(p -> p.endedAt == null)) {
+            if (open) {
                 return "LAYDOWN";
             }
-            if (referrals.values().stream().anyMatch(r -> r.status.equals("ACCEPTED"))) {
-                return "WAITING";
+            boolean referred = false;
+            for (ReferralBuilder referral : referrals.values()) {
+                if (referral.status.equals("ACCEPTED")) {
+                    return "WAITING";
+                }
+                referred |= referral.status.equals("MADE") || referral.status.equals("PAUSED");
             }
-            if (referrals.values().stream().anyMatch(r -> r.status.equals("MADE") || r.status.equals("PAUSED"))) {
+            if (referred) {
                 return "REFERRED";
             }
             return screening != null ? screening.outcome() : "REGISTERED";
@@ -404,8 +448,7 @@ public final class JourneyFold {
                     registration.tariffExpiryDate(), registration.earliestReleaseDate(), registration.region(),
                     registration.ethnicity(), registration.ageBand(), registeredAt, new Journey.Location(location.type().name(), location.code()),
                     screening, formulationLevel, List.copyOf(segments),
-                    placements.stream().map(p -> p.build(referrals)).toList(),
-                    referrals.values().stream().map(r -> r.build(horizon)).toList(),
+                    placements(), referrals(horizon),
                     communityToCommunity, exitedAt, erased, retracted, lastRecorded);
         }
     }

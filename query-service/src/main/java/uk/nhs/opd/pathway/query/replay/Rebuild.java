@@ -292,7 +292,9 @@ final class Rebuild {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET maintenance_work_mem = '256MB'");
             for (IndexPlan index = queue.poll(); index != null; index = queue.poll()) {
+                long started = System.nanoTime();
                 statement.execute(index.definition());
+                log.debug("Rebuild: built {} in {} ms", index.temporaryName(), (System.nanoTime() - started) / 1_000_000);
             }
             statement.execute("RESET maintenance_work_mem");
         }
