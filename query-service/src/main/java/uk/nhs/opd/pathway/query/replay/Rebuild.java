@@ -291,12 +291,15 @@ final class Rebuild {
     private static void build(Connection connection, ConcurrentLinkedQueue<IndexPlan> queue) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET maintenance_work_mem = '256MB'");
-            for (IndexPlan index = queue.poll(); index != null; index = queue.poll()) {
-                long started = System.nanoTime();
-                statement.execute(index.definition());
-                log.debug("Rebuild: built {} in {} ms", index.temporaryName(), (System.nanoTime() - started) / 1_000_000);
+            try {
+                for (IndexPlan index = queue.poll(); index != null; index = queue.poll()) {
+                    long started = System.nanoTime();
+                    statement.execute(index.definition());
+                    log.debug("Rebuild: built {} in {} ms", index.temporaryName(), (System.nanoTime() - started) / 1_000_000);
+                }
+            } finally {
+                statement.execute("RESET maintenance_work_mem"); // the connection goes back to the pool
             }
-            statement.execute("RESET maintenance_work_mem");
         }
     }
 
