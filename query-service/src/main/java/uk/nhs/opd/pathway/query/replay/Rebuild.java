@@ -6,13 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,8 +54,8 @@ import uk.nhs.opd.pathway.query.services.ServiceViewProjection;
  *
  * <p>A stream lives in one partition (its id is the record key), so the work goes partition by partition in a
  * pipeline of three threads: this one reads partition n (the records' bytes, grouped by stream), {@code rebuild-fold}
- * decodes and folds partition n-1 stream by stream into binary {@code COPY} rows, and {@code rebuild-copy} loads
- * partition n-2. Memory holds a few partitions' bytes, never the log; decoded events live only while their stream
+ * decodes and folds partition n-1 stream by stream into binary {@code COPY} rows, and {@code rebuild-copy} loads the
+ * partitions before (at most two waiting). Memory holds a few partitions' bytes, never the log; decoded events live only while their stream
  * is folded. Indexes and primary keys are built after loading, two at a time, under temporary names that the swap
  * renames to the live tables' own (Flyway's) names.
  */
@@ -140,23 +140,28 @@ final class Rebuild {
                 progress.eventsTotal.set(partitions.stream().mapToLong(p -> endOffsets.get(p) - beginning.get(p)).sum());
                 log.info("Rebuild: {} events in {} partitions of {}", progress.eventsTotal.get(), partitions.size(), properties.topic());
 
+                // Loads queue behind each other on the loader (in order); the folder never waits for them unless two
+                // partitions' rows are already waiting, which bounds memory.
                 Future<Loads> folding = null;
-                Future<?> loading = CompletableFuture.completedFuture(null);
+                ArrayDeque<Future<Void>> loading = new ArrayDeque<>();
                 for (TopicPartition partition : partitions) {
                     PartitionLog partitionLog = readPartition(consumer, partition, endOffsets.get(partition), progress);
                     if (folding != null) {
                         Loads folded = await(folding);
-                        await(loading);
-                        loading = loader.submit(() -> load(copying, folded));
+                        loading.add(loader.submit(() -> load(copying, folded)));
+                    }
+                    while (loading.size() > 2) {
+                        await(loading.removeFirst());
                     }
                     folding = folder.submit(() -> fold(partitionLog, tables, blocks, progress));
                 }
                 if (folding != null) {
                     Loads folded = await(folding);
-                    await(loading);
-                    loading = loader.submit(() -> load(copying, folded));
+                    loading.add(loader.submit(() -> load(copying, folded)));
                 }
-                await(loading);
+                while (!loading.isEmpty()) {
+                    await(loading.removeFirst());
+                }
                 long loaded = System.nanoTime();
                 buildIndexes(connection, copying, indexes);
                 long indexed = System.nanoTime();
