@@ -6,14 +6,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The JSON mapping of the contract, shared by every producer and consumer: ISO-8601 instants and dates,
@@ -22,6 +25,10 @@ import java.util.UUID;
 public final class EventJson {
 
     private static final ObjectMapper MAPPER = newMapper();
+
+    /** A reader per registered payload record, so decoding a log does not look its deserializer up per event. */
+    private static final Map<Class<?>, ObjectReader> PAYLOAD_READERS = EventTypes.all().stream()
+            .collect(Collectors.toUnmodifiableMap(EventTypes.EventType::javaType, type -> MAPPER.readerFor(type.javaType())));
 
     private EventJson() {
     }
@@ -104,8 +111,8 @@ public final class EventJson {
                     case "personId" -> personId = parser.getText();
                     case "serviceId" -> serviceId = parser.getText();
                     case "sequence" -> sequence = parser.getLongValue();
-                    case "occurredAt" -> occurredAt = Instant.parse(parser.getText());
-                    case "recordedAt" -> recordedAt = Instant.parse(parser.getText());
+                    case "occurredAt" -> occurredAt = instant(parser);
+                    case "recordedAt" -> recordedAt = instant(parser);
                     case "actor" -> actor = parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getText();
                     case "payload" -> {
                         Optional<EventTypes.EventType> known = type == null || schemaVersion == null ? Optional.empty()
@@ -114,7 +121,7 @@ public final class EventJson {
                             EventEnvelope envelope = readEnvelope(bytes);
                             return new Decoded(envelope, payloadOf(envelope));
                         }
-                        event = MAPPER.readValue(parser, known.get().javaType());
+                        event = PAYLOAD_READERS.get(known.get().javaType()).readValue(parser);
                     }
                     default -> parser.skipChildren();
                 }
@@ -128,6 +135,10 @@ public final class EventJson {
         } catch (IOException e) {
             throw new UncheckedIOException("Malformed event envelope", e);
         }
+    }
+
+    private static Instant instant(JsonParser parser) throws IOException {
+        return IsoInstants.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
 
     /** An event record as a JSON tree, the payload of an envelope. */

@@ -2,6 +2,7 @@ package uk.nhs.opd.pathway.query.journey;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,36 +81,57 @@ public final class JourneyFold {
 
     /** As {@link #fold}, for events whose payloads are already read (the rebuild reads them once, straight). */
     public static Journey foldEvents(String personId, List<Event> events, View view) {
-        List<Event> known = events.stream()
-                .filter(e -> view.knownAt() == null || !e.envelope().recordedAt().isAfter(view.knownAt()))
-                .toList();
+        // Plain loops rather than streams: a rebuild folds a million events through here.
+        List<Event> known = events;
+        if (view.knownAt() != null) {
+            known = new ArrayList<>(events.size());
+            for (Event event : events) {
+                if (!event.envelope().recordedAt().isAfter(view.knownAt())) {
+                    known.add(event);
+                }
+            }
+        }
         Set<String> retracted = new HashSet<>();
-        List<Event> counted = new ArrayList<>();
+        List<Event> counted = new ArrayList<>(known.size());
+        Instant lastRecorded = null;
+        // Every service referred to in what is known, retracted referrals included (for past wait lists).
+        java.util.SortedSet<String> everReferredTo = new java.util.TreeSet<>();
         for (Event event : known) {
+            if (event.event() instanceof ReferralMade made) {
+                everReferredTo.add(made.serviceId());
+            } else if (event.event() instanceof ReferralTransferred transferred) {
+                everReferredTo.add(transferred.toServiceId());
+            }
             if (event.event() instanceof EventRetracted retraction) {
                 retracted.add(retraction.eventId().toString());
             } else {
                 counted.add(event);
             }
+            Instant recorded = event.envelope().recordedAt();
+            if (lastRecorded == null || recorded.isAfter(lastRecorded)) {
+                lastRecorded = recorded;
+            }
         }
-        List<Event> ordered = counted.stream()
-                .filter(c -> !retracted.contains(c.envelope().eventId().toString()))
-                .filter(c -> view.asOf() == null || !c.envelope().occurredAt().isAfter(view.asOf()))
-                .sorted(Comparator.comparing((Event c) -> c.envelope().occurredAt())
-                        .thenComparingLong(c -> c.envelope().sequence()))
-                .toList();
+        List<Event> ordered = new ArrayList<>(counted.size());
+        for (Event event : counted) {
+            if ((retracted.isEmpty() || !retracted.contains(event.envelope().eventId().toString()))
+                    && (view.asOf() == null || !event.envelope().occurredAt().isAfter(view.asOf()))) {
+                ordered.add(event);
+            }
+        }
+        ordered.sort(BUSINESS_ORDER);
         if (ordered.isEmpty() || !(ordered.get(0).event() instanceof PersonRegistered)) {
             return null;
         }
         Builder builder = new Builder(personId);
         ordered.forEach(c -> builder.apply(c.envelope(), c.event()));
-        Instant lastRecorded = known.stream().map(e -> e.envelope().recordedAt()).max(Comparator.naturalOrder()).orElse(null);
-        List<String> everReferredTo = known.stream()
-                .map(e -> e.event() instanceof ReferralMade made ? made.serviceId()
-                        : e.event() instanceof ReferralTransferred transferred ? transferred.toServiceId() : null)
-                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
-        return builder.build(view.horizon(), retracted.stream().sorted().toList(), lastRecorded, everReferredTo);
+        return builder.build(view.horizon(), retracted.stream().sorted().toList(), lastRecorded,
+                List.copyOf(everReferredTo));
     }
+
+    /** Business order: when it happened, then the stream's sequence (a stable sort keeps arrival order for ties). */
+    private static final Comparator<Event> BUSINESS_ORDER = Comparator.comparing((Event c) -> c.envelope().occurredAt())
+            .thenComparingLong(c -> c.envelope().sequence());
 
     static String settingOf(LocationType type) {
         return switch (type) {
@@ -117,6 +139,17 @@ public final class JourneyFold {
             case HOSPITAL -> "HOSPITAL";
             case APPROVED_PREMISES, COMMUNITY -> "COMMUNITY";
         };
+    }
+
+    private static final Set<String> CLOSING = Set.of("REJECTED", "WITHDRAWN", "TRANSFERRED", "CLOSED");
+    private static final Set<String> OPEN = Set.of("MADE", "ACCEPTED", "PAUSED");
+
+    private static List<Journey.Period> periods(List<Instant[]> spans) {
+        List<Journey.Period> periods = new ArrayList<>(spans.size());
+        for (Instant[] span : spans) {
+            periods.add(new Journey.Period(span[0], span[1]));
+        }
+        return Collections.unmodifiableList(periods);
     }
 
     private static final class ReferralBuilder {
@@ -148,13 +181,13 @@ public final class JourneyFold {
         void status(String newStatus, Instant at) {
             status = newStatus;
             history.add(new Journey.StatusChange(newStatus, at));
-            if (List.of("REJECTED", "WITHDRAWN", "TRANSFERRED", "CLOSED").contains(newStatus)) {
+            if (CLOSING.contains(newStatus)) {
                 closedAt = at;
             }
         }
 
         Journey.Referral build(Instant horizon) {
-            List<Journey.Period> periods = pauses.stream().map(p -> new Journey.Period(p[0], p[1])).toList();
+            List<Journey.Period> periods = periods(pauses);
             Long waitDays = null;
             Long waitNet = null;
             if (acceptedAt != null) {
@@ -193,7 +226,7 @@ public final class JourneyFold {
             ReferralBuilder referral = referrals.get(referralId);
             return new Journey.Placement(serviceId, referralId, referral == null ? null : referral.referredAt,
                     referral == null ? null : referral.acceptedAt, admittedAt,
-                    laydowns.stream().map(l -> new Journey.Period(l[0], l[1])).toList(), endedAt, endReason,
+                    periods(laydowns), endedAt, endReason,
                     deselection, capacityOverrideReason);
         }
     }
@@ -298,8 +331,11 @@ public final class JourneyFold {
                 erased = true;
             } else if (event instanceof PathwayExited e) {
                 endAll(e.endedPlacements(), "EXITED", at);
-                referrals.values().stream().filter(r -> List.of("MADE", "ACCEPTED", "PAUSED").contains(r.status))
-                        .forEach(r -> r.status("CLOSED", at));
+                for (ReferralBuilder referral : referrals.values()) {
+                    if (OPEN.contains(referral.status)) {
+                        referral.status("CLOSED", at);
+                    }
+                }
                 exitedAt = at;
             }
         }
@@ -326,7 +362,12 @@ public final class JourneyFold {
         }
 
         private java.util.Optional<PlacementBuilder> openPlacement(String serviceId) {
-            return placements.stream().filter(p -> p.serviceId.equals(serviceId) && p.endedAt == null).findFirst();
+            for (PlacementBuilder placement : placements) {
+                if (placement.serviceId.equals(serviceId) && placement.endedAt == null) {
+                    return java.util.Optional.of(placement);
+                }
+            }
+            return java.util.Optional.empty();
         }
 
         private void endAll(List<String> serviceIds, String reason, Instant at) {
@@ -367,20 +408,44 @@ public final class JourneyFold {
             }
         }
 
+        private List<Journey.Placement> placements() {
+            List<Journey.Placement> built = new ArrayList<>(placements.size());
+            for (PlacementBuilder placement : placements) {
+                built.add(placement.build(referrals));
+            }
+            return Collections.unmodifiableList(built);
+        }
+
+        private List<Journey.Referral> referrals(Instant horizon) {
+            List<Journey.Referral> built = new ArrayList<>(referrals.size());
+            for (ReferralBuilder referral : referrals.values()) {
+                built.add(referral.build(horizon));
+            }
+            return Collections.unmodifiableList(built);
+        }
+
         private String status() {
             if (exitedAt != null) {
                 return "EXITED";
             }
-            if (placements.stream().anyMatch(p -> p.endedAt == null && !p.inLaydown())) {
-                return "IN_SERVICE";
+            boolean open = false;
+            for (PlacementBuilder placement : placements) {
+                if (placement.endedAt == null && !placement.inLaydown()) {
+                    return "IN_SERVICE";
+                }
+                open |= placement.endedAt == null;
             }
-            if (placements.stream().anyMatch(p -> p.endedAt == null)) {
+            if (open) {
                 return "LAYDOWN";
             }
-            if (referrals.values().stream().anyMatch(r -> r.status.equals("ACCEPTED"))) {
-                return "WAITING";
+            boolean referred = false;
+            for (ReferralBuilder referral : referrals.values()) {
+                if (referral.status.equals("ACCEPTED")) {
+                    return "WAITING";
+                }
+                referred |= referral.status.equals("MADE") || referral.status.equals("PAUSED");
             }
-            if (referrals.values().stream().anyMatch(r -> r.status.equals("MADE") || r.status.equals("PAUSED"))) {
+            if (referred) {
                 return "REFERRED";
             }
             return screening != null ? screening.outcome() : "REGISTERED";
@@ -391,8 +456,7 @@ public final class JourneyFold {
                     registration.tariffExpiryDate(), registration.earliestReleaseDate(), registration.region(),
                     registration.ethnicity(), registration.ageBand(), registeredAt, new Journey.Location(location.type().name(), location.code()),
                     screening, formulationLevel, List.copyOf(segments),
-                    placements.stream().map(p -> p.build(referrals)).toList(),
-                    referrals.values().stream().map(r -> r.build(horizon)).toList(),
+                    placements(), referrals(horizon),
                     communityToCommunity, exitedAt, erased, retracted, lastRecorded, everReferredTo);
         }
     }

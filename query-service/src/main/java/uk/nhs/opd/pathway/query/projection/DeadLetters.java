@@ -22,14 +22,20 @@ class DeadLetters {
     }
 
     void park(EventEnvelope envelope, Exception failure) {
-        // The error text is the exception class and message of our own code, never the payload (personal data).
-        String error = failure.getClass().getSimpleName() + ": " + String.valueOf(failure.getMessage());
-        jdbc.sql("""
-                INSERT INTO dead_letter (stream_id, sequence, event_id, type, error, envelope) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (stream_id, sequence) DO NOTHING""")
-                .params(envelope.streamId(), envelope.sequence(), String.valueOf(envelope.eventId()), envelope.type(),
-                        error.length() > 500 ? error.substring(0, 500) : error, EventJson.write(envelope))
-                .update();
+        insert(DeadLetterRows.parked(envelope, EventJson.write(envelope), failure));
+    }
+
+    /** Parks a record of {@code streamId} that has no readable envelope ({@link DeadLetterRows#unreadable}). */
+    void parkUnreadable(String streamId, long lastApplied, byte[] bytes, Exception failure) {
+        long lastParked = jdbc.sql("SELECT COALESCE(MAX(sequence), -1) FROM dead_letter WHERE stream_id = ?").param(streamId)
+                .query(Long.class).single();
+        insert(DeadLetterRows.unreadable(streamId, lastApplied, lastParked, bytes, failure));
+    }
+
+    private void insert(Object[] row) {
+        jdbc.sql("INSERT INTO dead_letter (" + String.join(", ", DeadLetterRows.COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (stream_id, sequence) DO NOTHING")
+                .params(row).update();
     }
 
     /** A parked event as the admin API lists it. */
@@ -47,10 +53,10 @@ class DeadLetters {
                 .list();
     }
 
-    /** Removes a parked event and returns it, if it is parked. */
-    Optional<EventEnvelope> take(String streamId, long sequence) {
+    /** Removes a parked record and returns its bytes, if it is parked. */
+    Optional<byte[]> take(String streamId, long sequence) {
         return jdbc.sql("DELETE FROM dead_letter WHERE stream_id = ? AND sequence = ? RETURNING envelope")
-                .params(streamId, sequence).query((rs, n) -> EventJson.readEnvelope(rs.getBytes(1))).optional();
+                .params(streamId, sequence).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     boolean isParked(String streamId) {

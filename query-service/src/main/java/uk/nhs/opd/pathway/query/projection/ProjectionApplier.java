@@ -63,7 +63,10 @@ class ProjectionApplier {
         transactions.executeWithoutResult(status -> {
             Map<TopicPartition, Long> nextOffsets = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : records) {
-                Optional<EventEnvelope> envelope = read(record);
+                Optional<EventEnvelope> envelope = read(record.key(), record.value());
+                if (envelope.isEmpty()) {
+                    parkUnreadable(record);
+                }
                 envelope.ifPresent(e -> offer(e, status));
                 nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
@@ -88,23 +91,34 @@ class ProjectionApplier {
         }
     }
 
-    /** Takes a parked event out and offers it again; true if it applied (false: not parked, or parked again). */
+    /**
+     * Takes a parked event out and offers it again; true if it applied (false: not parked, or parked again). An
+     * unreadable record stays parked: it cannot apply.
+     */
     boolean retryParked(String streamId, long sequence) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             guard.lock(streamId);
-            return deadLetters.take(streamId, sequence).map(envelope -> {
-                offer(envelope, status);
+            return deadLetters.take(streamId, sequence).map(bytes -> {
+                Optional<EventEnvelope> envelope = read(streamId, bytes);
+                if (envelope.isEmpty()) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                offer(envelope.get(), status);
                 return !deadLetters.isParked(streamId);
             }).orElse(false);
         }));
     }
 
-    /** Drops a parked event for good: the stream moves past it and the events held behind it apply. */
+    /**
+     * Drops a parked event for good: the stream moves past it and the events held behind it apply. An unreadable
+     * record took no sequence, so the stream does not move; the event held in its place applies.
+     */
     boolean skipParked(String streamId, long sequence) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             guard.lock(streamId);
-            return deadLetters.take(streamId, sequence).map(envelope -> {
-                guard.advance(envelope);
+            return deadLetters.take(streamId, sequence).map(bytes -> {
+                read(streamId, bytes).ifPresent(guard::advance);
                 skipped.increment();
                 releaseHeld(streamId, status);
                 return true;
@@ -155,14 +169,37 @@ class ProjectionApplier {
         return lastApplied.get();
     }
 
-    private Optional<EventEnvelope> read(ConsumerRecord<String, byte[]> record) {
+    /** The envelope of a record, unless it is unreadable or names another stream than its key. */
+    private static Optional<EventEnvelope> read(String key, byte[] bytes) {
         try {
-            return Optional.of(EventJson.readEnvelope(record.value()));
+            return Optional.of(DeadLetterRows.envelopeOf(key, bytes));
         } catch (RuntimeException e) {
-            // Not an envelope at all: nothing to apply and no stream to hold. Counted and skipped, never retried.
-            log.error("Skipping an unreadable record at {}-{} offset {}", record.topic(), record.partition(), record.offset());
-            parked.increment();
             return Optional.empty();
         }
+    }
+
+    /**
+     * A record that is no envelope (or not one of its key's stream) is parked under its key, holding the rest of that
+     * stream behind it, so no one's later events apply over a gap unnoticed. Without a key there is no stream to
+     * hold: it is counted and skipped.
+     */
+    private void parkUnreadable(ConsumerRecord<String, byte[]> record) {
+        parked.increment();
+        if (record.key() == null) {
+            log.error("Skipping an unreadable record without a key at {}-{} offset {}", record.topic(), record.partition(),
+                    record.offset());
+            return;
+        }
+        log.error("Parking an unreadable record of stream {} at {}-{} offset {}", record.key(), record.topic(),
+                record.partition(), record.offset());
+        RuntimeException failure;
+        try {
+            DeadLetterRows.envelopeOf(record.key(), record.value());
+            return;
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        guard.lock(record.key());
+        deadLetters.parkUnreadable(record.key(), guard.lastApplied(record.key()), record.value(), failure);
     }
 }

@@ -1,26 +1,29 @@
 package uk.nhs.opd.pathway.query.replay;
 
-import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -36,6 +39,7 @@ import uk.nhs.opd.pathway.query.journey.JourneyFold;
 import uk.nhs.opd.pathway.query.journey.JourneyFold.Event;
 import uk.nhs.opd.pathway.query.journey.JourneyRows;
 import uk.nhs.opd.pathway.query.journey.PersonEvents;
+import uk.nhs.opd.pathway.query.projection.DeadLetterRows;
 import uk.nhs.opd.pathway.query.projection.ProjectionConsumer;
 import uk.nhs.opd.pathway.query.projection.ProjectionProperties;
 import uk.nhs.opd.pathway.query.projection.Timestamps;
@@ -47,6 +51,13 @@ import uk.nhs.opd.pathway.query.services.ServiceViewProjection;
  * every projection table, then swap the tables in one transaction between two batches of the live consumer, which
  * carries on (catches up) from the positions stored with the new tables. Until the swap the old tables answer every
  * read; a rebuild that fails drops its new tables and leaves the live ones untouched.
+ *
+ * <p>A stream lives in one partition (its id is the record key), so the work goes partition by partition in a
+ * pipeline of three threads: this one reads partition n (the records' bytes, grouped by stream), {@code rebuild-fold}
+ * decodes and folds partition n-1 stream by stream into binary {@code COPY} rows, and {@code rebuild-copy} loads the
+ * partitions before (at most two waiting). Memory holds a few partitions' bytes, never the log; decoded events live only while their stream
+ * is folded. Indexes and primary keys are built after loading, two at a time, under temporary names that the swap
+ * renames to the live tables' own (Flyway's) names.
  */
 final class Rebuild {
 
@@ -57,6 +68,7 @@ final class Rebuild {
             "service_referral",
             "service_view", "stream_position", "held_event", "dead_letter", "consumer_position");
     private static final String NEXT = "_next";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /** How far a rebuild has got, for the API and the log. */
     static final class Progress {
@@ -65,126 +77,236 @@ final class Rebuild {
         final AtomicLong eventsApplied = new AtomicLong();
     }
 
-    /** The bytes each envelope of the partition being rebuilt was read from. */
-    private final Map<EventEnvelope, byte[]> rawBytes = new java.util.IdentityHashMap<>();
+    /** One partition's records up to the end offset: each stream's records' bytes in arrival order. */
+    private record PartitionLog(TopicPartition partition, long endOffset, Map<String, List<byte[]>> streams) {
+    }
+
+    /** A partition's rows, encoded per table, ready to load. */
+    private record Loads(TopicPartition partition, Map<String, BulkCopy> tables) {
+        void release() {
+            tables.values().forEach(BulkCopy::release);
+        }
+    }
+
+    /**
+     * An index of a live table, to be built on its new twin under {@code temporaryName} and renamed to
+     * {@code name} by the swap; {@code constraint} is "PRIMARY KEY" or "UNIQUE" when the index backs one.
+     */
+    private record IndexPlan(String table, String name, String temporaryName, String definition, String constraint) {
+    }
+
+    /** A record of a stream whose envelope cannot be read (or names another stream), with why. */
+    private record Unreadable(byte[] bytes, RuntimeException failure) {
+    }
+
+    /** A readable record of a stream: its event (payload null if unreadable, with the failure) and its bytes. */
+    private record Read(Event event, byte[] bytes, RuntimeException payloadFailure) {
+        long sequence() {
+            return event.envelope().sequence();
+        }
+    }
 
     private final DataSource dataSource;
     private final String bootstrapServers;
     private final ProjectionProperties properties;
+    private final RebuildProperties rebuildProperties;
     private final List<JourneyRows> journeyTables;
     private final ProjectionConsumer liveConsumer;
 
     Rebuild(DataSource dataSource, String bootstrapServers, ProjectionProperties properties,
-            List<JourneyRows> journeyTables, ProjectionConsumer liveConsumer) {
+            RebuildProperties rebuildProperties, List<JourneyRows> journeyTables, ProjectionConsumer liveConsumer) {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.properties = properties;
+        this.rebuildProperties = rebuildProperties;
         this.journeyTables = journeyTables;
         this.liveConsumer = liveConsumer;
     }
 
-    void run(Progress progress) throws SQLException, IOException {
+    void run(Progress progress) throws SQLException, InterruptedException {
+        ExecutorService folder = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-fold"));
         ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-copy"));
+        BulkCopy.Blocks blocks = new BulkCopy.Blocks();
         try (Connection connection = dataSource.getConnection();
+             Connection copying = dataSource.getConnection();
              KafkaConsumer<String, byte[]> consumer = logReader()) {
             try {
-                createNextTables(connection);
+                long started = System.nanoTime();
+                List<IndexPlan> indexes = createNextTables(connection);
+                Map<String, BulkCopy.Table> tables = describeNextTables(connection);
                 List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
                 Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions);
                 progress.eventsTotal.set(partitions.stream().mapToLong(p -> endOffsets.get(p) - beginning.get(p)).sum());
                 log.info("Rebuild: {} events in {} partitions of {}", progress.eventsTotal.get(), partitions.size(), properties.topic());
-                // A stream lives in one partition (it is the key), so each partition folds and loads on its own:
-                // memory holds one partition's events, not the whole log. Loading (mostly PostgreSQL's work, on the
-                // other core) overlaps with reading and folding the next partition.
-                Future<?> loading = CompletableFuture.completedFuture(null);
+
+                // Loads queue behind each other on the loader (in order); the folder never waits for them unless two
+                // partitions' rows are already waiting, which bounds memory.
+                Future<Loads> folding = null;
+                ArrayDeque<Future<Void>> loading = new ArrayDeque<>();
                 for (TopicPartition partition : partitions) {
-                    long t0 = System.nanoTime();
-                    Map<String, List<Event>> streams = readPartition(consumer, partition, endOffsets.get(partition), progress);
-                    long t1 = System.nanoTime();
-                    Map<String, List<Object[]>> rows = fold(streams, progress);
-                    rawBytes.clear();
-                    log.info("Rebuild: partition {} read in {} ms, folded in {} ms; {} of {} events applied",
-                            partition.partition(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000,
-                            progress.eventsApplied.get(), progress.eventsTotal.get());
-                    rows.get("consumer_position").add(new Object[] {properties.consumerGroup(), partition.topic(),
-                            partition.partition(), endOffsets.get(partition)});
-                    awaitLoad(loading);
-                    loading = loader.submit(() -> {
-                        load(connection, rows);
-                        return null;
-                    });
+                    PartitionLog partitionLog = readPartition(consumer, partition, endOffsets.get(partition), progress);
+                    if (folding != null) {
+                        Loads folded = await(folding);
+                        loading.add(loader.submit(() -> load(copying, folded)));
+                    }
+                    while (loading.size() > 2) {
+                        await(loading.removeFirst());
+                    }
+                    folding = folder.submit(() -> fold(partitionLog, tables, blocks, progress));
                 }
-                awaitLoad(loading);
-                buildIndexes(connection);
-                liveConsumer.runBetweenBatches(() -> swap(connection));
-                log.info("Rebuild complete: {} events applied of {}; the live consumer catches up from the new positions",
-                        progress.eventsApplied.get(), progress.eventsTotal.get());
-            } catch (SQLException | IOException | RuntimeException e) {
-                loader.shutdownNow();
+                if (folding != null) {
+                    Loads folded = await(folding);
+                    loading.add(loader.submit(() -> load(copying, folded)));
+                }
+                while (!loading.isEmpty()) {
+                    await(loading.removeFirst());
+                }
+                long loaded = System.nanoTime();
+                buildIndexes(connection, copying, indexes);
+                long indexed = System.nanoTime();
+                swap(connection, indexes);
+                log.info("Rebuild complete: {} events applied of {} in {} ms (read, fold and load {} ms, indexes {} ms, swap {} ms);"
+                                + " the live consumer catches up from the new positions", progress.eventsApplied.get(),
+                        progress.eventsTotal.get(), (System.nanoTime() - started) / 1_000_000, (loaded - started) / 1_000_000,
+                        (indexed - loaded) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+            } catch (SQLException | InterruptedException | RuntimeException e) {
+                stop(folder);
+                stop(loader);
                 dropNextTables(connection);
                 throw e;
             }
         } finally {
+            folder.shutdownNow();
             loader.shutdownNow();
         }
     }
 
-    private static void awaitLoad(Future<?> loading) throws SQLException, IOException {
+    /** Stops a stage and waits for it, so nothing writes to the new tables while they are dropped. */
+    private static void stop(ExecutorService stage) throws InterruptedException {
+        stage.shutdownNow();
+        if (!stage.awaitTermination(60, TimeUnit.SECONDS)) {
+            log.warn("Rebuild: a stage did not stop within 60 s");
+        }
+    }
+
+    private static <T> T await(Future<T> stage) throws SQLException, InterruptedException {
         try {
-            loading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while loading", e);
+            return stage.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
             }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            throw new IllegalStateException("Loading a partition failed", e.getCause());
+            throw new IllegalStateException("A rebuild stage failed", e.getCause());
         }
     }
 
-    private void createNextTables(Connection connection) throws SQLException {
+    /**
+     * Creates the new tables, without indexes (one sorted build after loading is much cheaper than a million
+     * inserts into them), and returns the live tables' indexes to give them afterwards.
+     */
+    private List<IndexPlan> createNextTables(Connection connection) throws SQLException {
         dropNextTables(connection);
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
-                // No indexes while loading: one sorted build at the end is much cheaper than a million inserts into them.
                 statement.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
             }
         }
+        List<IndexPlan> plans = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT t.relname, i.relname, pg_get_indexdef(i.oid), x.indisunique, c.contype
+                FROM pg_index x
+                JOIN pg_class i ON i.oid = x.indexrelid
+                JOIN pg_class t ON t.oid = x.indrelid
+                LEFT JOIN pg_constraint c ON c.conindid = i.oid AND c.conrelid = t.oid AND c.contype IN ('p', 'u')
+                WHERE t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+                  AND t.relname = ANY (?)""")) {
+            query.setArray(1, connection.createArrayOf("text", TABLES.toArray()));
+            try (ResultSet indexes = query.executeQuery()) {
+                while (indexes.next()) {
+                    String table = indexes.getString(1);
+                    String current = indexes.getString(2);
+                    // Rebuilds before constraints were kept gave their indexes a random suffix and no constraint.
+                    String name = current.replaceAll("_r[0-9a-f]{8}$", "");
+                    String contype = indexes.getString(5);
+                    String constraint = "p".equals(contype) || (contype == null && indexes.getBoolean(4) && name.endsWith("_pkey"))
+                            ? "PRIMARY KEY" : "u".equals(contype) ? "UNIQUE" : null;
+                    String temporaryName = name + NEXT;
+                    String definition = indexes.getString(3)
+                            .replace("INDEX " + current + " ON", "INDEX " + temporaryName + " ON")
+                            .replaceFirst(" ON (\\S+\\.)?" + table + " ", " ON " + table + NEXT + " ");
+                    plans.add(new IndexPlan(table, name, temporaryName, definition, constraint));
+                }
+            }
+        }
+        return plans;
     }
 
-    /** Gives every new table the indexes (primary keys included, as unique indexes) of its live twin. */
-    private static void buildIndexes(Connection connection) throws SQLException {
-        long started = System.nanoTime();
-        try (Statement memory = connection.createStatement()) {
-            memory.execute("SET maintenance_work_mem = '256MB'");
+    private Map<String, BulkCopy.Table> describeNextTables(Connection connection) throws SQLException {
+        Map<String, List<String>> columns = new HashMap<>(Map.of(
+                "person_event", PersonEvents.COLUMNS,
+                "service_view", ServiceViewProjection.COLUMNS,
+                "stream_position", List.of("stream_id", "last_sequence", "last_event_recorded_at"),
+                "held_event", List.of("stream_id", "sequence", "envelope"),
+                "dead_letter", DeadLetterRows.COLUMNS,
+                "consumer_position", List.of("consumer_group", "topic", "partition_no", "next_offset")));
+        journeyTables.forEach(table -> columns.put(table.table(), table.columns()));
+        Map<String, BulkCopy.Table> tables = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            tables.put(table, BulkCopy.Table.of(connection, table + NEXT, columns.get(table)));
         }
-        List<String> definitions = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             java.sql.ResultSet indexes = statement.executeQuery(
-                     "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ("
-                             + String.join(", ", TABLES.stream().map(t -> "'" + t + "'").toList()) + ")")) {
-            while (indexes.next()) {
-                String table = indexes.getString(1);
-                String name = indexes.getString(2);
-                String fresh = (name.replaceAll("_r[0-9a-f]{8}$", "") + "_r"
-                        + String.format("%08x", (int) (Math.random() * Integer.MAX_VALUE)));
-                definitions.add(indexes.getString(3)
-                        .replace("INDEX " + name + " ON", "INDEX " + fresh + " ON")
-                        .replaceFirst(" ON (\\S+\\.)?" + table + " ", " ON " + table + NEXT + " "));
-            }
+        return tables;
+    }
+
+    /**
+     * Gives every new table the indexes and constraints of its live twin: the builds run two at a time (the log is
+     * read by then, so both cores are PostgreSQL's), largest first; the constraints are added on the built indexes.
+     */
+    private static void buildIndexes(Connection connection, Connection other, List<IndexPlan> indexes)
+            throws SQLException, InterruptedException {
+        long started = System.nanoTime();
+        ConcurrentLinkedQueue<IndexPlan> queue = new ConcurrentLinkedQueue<>(indexes.stream()
+                .sorted((a, b) -> Boolean.compare(!a.table().equals("person_event"), !b.table().equals("person_event")))
+                .toList());
+        ExecutorService second = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-index"));
+        try {
+            Future<Void> builds = second.submit(() -> {
+                build(other, queue);
+                return null;
+            });
+            build(connection, queue);
+            await(builds);
+        } finally {
+            second.shutdownNow();
         }
         try (Statement statement = connection.createStatement()) {
-            for (String definition : definitions) {
-                statement.execute(definition);
+            for (IndexPlan index : indexes) {
+                if (index.constraint() != null) {
+                    statement.execute("ALTER TABLE " + index.table() + NEXT + " ADD CONSTRAINT " + index.temporaryName() + " "
+                            + index.constraint() + " USING INDEX " + index.temporaryName());
+                }
             }
         }
-        log.info("Rebuild: built {} indexes in {} ms", definitions.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Rebuild: built {} indexes in {} ms", indexes.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void build(Connection connection, ConcurrentLinkedQueue<IndexPlan> queue) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET maintenance_work_mem = '256MB'");
+            try {
+                for (IndexPlan index = queue.poll(); index != null; index = queue.poll()) {
+                    long started = System.nanoTime();
+                    statement.execute(index.definition());
+                    log.debug("Rebuild: built {} in {} ms", index.temporaryName(), (System.nanoTime() - started) / 1_000_000);
+                }
+            } finally {
+                statement.execute("RESET maintenance_work_mem"); // the connection goes back to the pool
+            }
+        }
     }
 
     private void dropNextTables(Connection connection) throws SQLException {
@@ -200,6 +322,9 @@ final class Rebuild {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50_000);
+        // The log is read up to end offsets known at the start, so there is never new data worth waiting for: by
+        // default a fetch at a partition's end waits 500 ms for more, and the next partition's fetch waits behind it.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 << 20);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 << 20);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20);
@@ -207,82 +332,194 @@ final class Rebuild {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** One partition up to the end offset seen at the start, grouped by stream, each stream in arrival order. */
-    private Map<String, List<Event>> readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition,
-                                                   long endOffset, Progress progress) {
-        Map<String, List<Event>> streams = new LinkedHashMap<>();
+    /**
+     * One partition up to the end offset seen at the start: each stream's records' bytes in arrival order, not yet
+     * decoded. The stream is the record key (API.md); a record without one goes to its envelope's stream, or, if
+     * that cannot be read either, is skipped as the live path skips it (there is no stream to hold behind it).
+     */
+    private PartitionLog readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long endOffset,
+                                       Progress progress) {
+        long started = System.nanoTime();
+        Map<String, List<byte[]>> streams = new HashMap<>();
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         while (consumer.position(partition) < endOffset) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            long read = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.offset() >= endOffset) {
                     break;
                 }
-                try {
-                    EventJson.Decoded decoded = EventJson.decode(record.value());
-                    streams.computeIfAbsent(decoded.envelope().streamId(), id -> new ArrayList<>())
-                            .add(new Event(decoded.envelope(), decoded.event()));
-                    rawBytes.put(decoded.envelope(), record.value());
-                } catch (RuntimeException unreadable) {
-                    log.error("Rebuild: skipping an unreadable record at {} offset {}", partition, record.offset());
+                read++;
+                String streamId = record.key();
+                if (streamId == null) {
+                    try {
+                        streamId = EventJson.readEnvelope(record.value()).streamId();
+                    } catch (RuntimeException unreadable) {
+                        log.error("Rebuild: skipping an unreadable record without a key at {} offset {}", partition, record.offset());
+                        continue;
+                    }
                 }
-                progress.eventsRead.incrementAndGet();
+                streams.computeIfAbsent(streamId, id -> new ArrayList<>(24)).add(record.value());
             }
+            progress.eventsRead.addAndGet(read);
         }
-        return streams;
+        log.info("Rebuild: partition {} read in {} ms", partition.partition(), (System.nanoTime() - started) / 1_000_000);
+        return new PartitionLog(partition, endOffset, streams);
     }
 
-    /** Each stream folded once, with the live path's order rules: duplicates dropped, events after a gap held. */
-    private Map<String, List<Object[]>> fold(Map<String, List<Event>> streams, Progress progress) {
-        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-        TABLES.forEach(table -> rows.put(table, new ArrayList<>()));
-        for (Map.Entry<String, List<Event>> stream : streams.entrySet()) {
-            TreeMap<Long, Event> bySequence = new TreeMap<>();
-            stream.getValue().forEach(e -> bySequence.putIfAbsent(e.envelope().sequence(), e));
-            List<Event> contiguous = new ArrayList<>();
-            for (Event event : bySequence.values()) {
-                if (event.envelope().sequence() != contiguous.size()) {
-                    break;
-                }
-                contiguous.add(event);
-            }
-            List<Event> applied = contiguous.isEmpty() ? contiguous
-                    : contiguous.get(0).envelope().personId() != null ? foldPerson(stream.getKey(), contiguous, rows)
-                    : foldService(contiguous, rows);
-            if (!applied.isEmpty()) {
-                EventEnvelope last = applied.get(applied.size() - 1).envelope();
-                rows.get("stream_position").add(new Object[] {stream.getKey(), last.sequence(), Timestamps.utc(last.recordedAt())});
-            }
-            bySequence.tailMap((long) applied.size()).values().stream()
-                    .filter(e -> applied.size() == contiguous.size() || e.envelope().sequence() != applied.size())
-                    .forEach(e -> rows.get("held_event").add(new Object[] {e.envelope().streamId(), e.envelope().sequence(),
-                            rawBytes.get(e.envelope())}));
-            progress.eventsApplied.addAndGet(applied.size());
-        }
-        return rows;
-    }
-
-    /** Folds a person; if their history has a poison event, everything before it applies and it is parked. */
-    private List<Event> foldPerson(String personId, List<Event> events, Map<String, List<Object[]>> rows) {
-        List<Event> applied = events;
-        Journey journey;
+    /** Folds every stream of a partition into its rows; the partition's consumer position goes with them. */
+    private Loads fold(PartitionLog partitionLog, Map<String, BulkCopy.Table> tables, BulkCopy.Blocks blocks,
+                       Progress progress) {
+        long started = System.nanoTime();
+        Map<String, BulkCopy> rows = new LinkedHashMap<>();
+        tables.forEach((table, definition) -> rows.put(table, new BulkCopy(definition, blocks)));
         try {
-            journey = JourneyFold.foldEvents(personId, events, nowOf(events));
-        } catch (RuntimeException poison) {
-            applied = longestFoldablePrefix(personId, events);
-            EventEnvelope parked = events.get(applied.size()).envelope();
-            rows.get("dead_letter").add(new Object[] {personId, parked.sequence(), String.valueOf(parked.eventId()),
-                    parked.type(), poison.getClass().getSimpleName() + ": " + poison.getMessage(), rawBytes.get(parked)});
-            journey = applied.isEmpty() ? null : JourneyFold.foldEvents(personId, applied, nowOf(applied));
+            for (Map.Entry<String, List<byte[]>> stream : partitionLog.streams().entrySet()) {
+                progress.eventsApplied.addAndGet(foldStream(stream.getKey(), stream.getValue(), rows));
+            }
+            TopicPartition partition = partitionLog.partition();
+            rows.get("consumer_position").add(new Object[] {properties.consumerGroup(), partition.topic(),
+                    partition.partition(), partitionLog.endOffset()});
+        } catch (RuntimeException e) {
+            rows.values().forEach(BulkCopy::release);
+            throw e;
         }
-        for (Event event : applied) {
-            // The record's own bytes: the relay wrote them with the contract's mapper, as the live path stores them.
-            rows.get("person_event").add(PersonEvents.row(event.envelope(), rawBytes.get(event.envelope())));
+        log.info("Rebuild: partition {} folded in {} ms; {} of {} events applied", partitionLog.partition().partition(),
+                (System.nanoTime() - started) / 1_000_000, progress.eventsApplied.get(), progress.eventsTotal.get());
+        return new Loads(partitionLog.partition(), rows);
+    }
+
+    /**
+     * Folds one stream as the live path would have applied its records in arrival order: duplicates dropped, events
+     * after a gap held, an event that cannot apply parked with everything after it held behind it, and a record
+     * with no readable envelope parked in the place of the event expected next (and everything after it held).
+     * Returns how many events applied.
+     */
+    private int foldStream(String streamId, List<byte[]> records, Map<String, BulkCopy> rows) {
+        List<Read> reads = new ArrayList<>(records.size());
+        int readBeforeUnreadable = -1;
+        List<Unreadable> unreadable = new ArrayList<>(0);
+        for (byte[] bytes : records) {
+            Object decoded = decode(streamId, bytes);
+            if (decoded instanceof Read read) {
+                reads.add(read);
+            } else {
+                if (unreadable.isEmpty()) {
+                    readBeforeUnreadable = reads.size();
+                }
+                unreadable.add((Unreadable) decoded);
+            }
         }
+        // The events that apply in turn: sequences 0, 1, 2, ... among those that came before any unreadable record
+        // (the first copy of each), up to the first that cannot apply.
+        int arrivedInTime = unreadable.isEmpty() ? reads.size() : readBeforeUnreadable;
+        Read[] bySequence = new Read[arrivedInTime];
+        for (int i = 0; i < arrivedInTime; i++) {
+            long sequence = reads.get(i).sequence();
+            if (sequence >= 0 && sequence < arrivedInTime && bySequence[(int) sequence] == null) {
+                bySequence[(int) sequence] = reads.get(i);
+            }
+        }
+        List<Event> inTurn = new ArrayList<>(arrivedInTime);
+        Read parked = null;
+        RuntimeException parkedFailure = null;
+        for (Read read : bySequence) {
+            if (read == null) {
+                break;
+            }
+            if (read.payloadFailure() != null) {
+                parked = read;
+                parkedFailure = read.payloadFailure();
+                break;
+            }
+            inTurn.add(read.event());
+        }
+        List<Event> applied = inTurn;
+        if (!inTurn.isEmpty() && inTurn.get(0).envelope().personId() != null) {
+            List<List<Object[]>> journeyRows;
+            try {
+                journeyRows = journeyRows(streamId, inTurn);
+            } catch (RuntimeException poison) {
+                applied = longestFoldablePrefix(streamId, inTurn);
+                parked = bySequence[applied.size()];
+                parkedFailure = poison;
+                journeyRows = applied.isEmpty() ? List.of() : journeyRows(streamId, applied);
+            }
+            for (int i = 0; i < journeyRows.size(); i++) {
+                BulkCopy table = rows.get(journeyTables.get(i).table());
+                journeyRows.get(i).forEach(table::add);
+            }
+            BulkCopy personEvents = rows.get("person_event");
+            for (int sequence = 0; sequence < applied.size(); sequence++) {
+                // The record's own bytes: the relay wrote them with the contract's mapper, as the live path stores them.
+                personEvents.add(PersonEvents.row(applied.get(sequence).envelope(), bySequence[sequence].bytes()));
+            }
+        } else if (!inTurn.isEmpty()) {
+            foldService(inTurn, rows);
+        }
+
+        long lastApplied = applied.size() - 1;
+        if (!applied.isEmpty()) {
+            EventEnvelope last = applied.get(applied.size() - 1).envelope();
+            rows.get("stream_position").add(new Object[] {streamId, last.sequence(), Timestamps.utc(last.recordedAt())});
+        }
+        long lastParked = -1;
+        if (parked != null) {
+            rows.get("dead_letter").add(DeadLetterRows.parked(parked.event().envelope(), parked.bytes(), parkedFailure));
+            lastParked = parked.sequence();
+        }
+        // Held: every later event (the first copy of each sequence), wherever it came, except the parked one.
+        Map<Long, Read> held = new LinkedHashMap<>();
+        for (Read read : reads) {
+            if (read.sequence() > lastApplied && read.sequence() != lastParked) {
+                held.putIfAbsent(read.sequence(), read);
+            }
+        }
+        held.values().forEach(read -> rows.get("held_event").add(new Object[] {streamId, read.sequence(), read.bytes()}));
+        for (Unreadable record : unreadable) {
+            Object[] row = DeadLetterRows.unreadable(streamId, lastApplied, lastParked, record.bytes(), record.failure());
+            rows.get("dead_letter").add(row);
+            lastParked = (Long) row[1];
+        }
+        return applied.size();
+    }
+
+    /**
+     * A record decoded in one pass ({@link EventJson#decode}); if that fails, read as the live path reads it, to
+     * tell an unreadable payload (a {@link Read} whose event cannot apply) from an unreadable envelope or one of
+     * another stream (an {@link Unreadable}), with the live path's own failure.
+     */
+    private static Object decode(String streamId, byte[] bytes) {
+        try {
+            EventJson.Decoded decoded = EventJson.decode(bytes);
+            if (streamId.equals(decoded.envelope().streamId())) {
+                return new Read(new Event(decoded.envelope(), decoded.event()), bytes, null);
+            }
+        } catch (RuntimeException notInOnePass) {
+            // read below as the live path reads it
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = DeadLetterRows.envelopeOf(streamId, bytes);
+        } catch (RuntimeException unreadable) {
+            return new Unreadable(bytes, unreadable);
+        }
+        try {
+            return new Read(new Event(envelope, EventJson.payloadOf(envelope)), bytes, null);
+        } catch (RuntimeException payload) {
+            return new Read(new Event(envelope, null), bytes, payload);
+        }
+    }
+
+    /** The rows of every table kept from journeys ({@link #journeyTables}, in order) for a person after these events. */
+    private List<List<Object[]>> journeyRows(String personId, List<Event> events) {
+        Journey journey = JourneyFold.foldEvents(personId, events, nowOf(events));
+        List<List<Object[]>> tables = new ArrayList<>(journeyTables.size());
         for (JourneyRows table : journeyTables) {
-            rows.get(table.table()).addAll(table.rows(personId, journey));
+            tables.add(table.rows(personId, journey));
         }
-        return applied;
+        return tables;
     }
 
     /** "Now" as the live path sees it after the last of these events: its record time. */
@@ -290,12 +527,12 @@ final class Rebuild {
         return JourneyFold.View.current(events.get(events.size() - 1).envelope().recordedAt());
     }
 
-    private static List<Event> longestFoldablePrefix(String personId, List<Event> events) {
+    /** The events up to (not including) the first whose journey cannot be folded or turned into rows. */
+    private List<Event> longestFoldablePrefix(String personId, List<Event> events) {
         int good = 0;
         while (good < events.size()) {
             try {
-                List<Event> prefix = events.subList(0, good + 1);
-                JourneyFold.foldEvents(personId, prefix, nowOf(prefix));
+                journeyRows(personId, events.subList(0, good + 1));
                 good++;
             } catch (RuntimeException poison) {
                 break;
@@ -304,7 +541,7 @@ final class Rebuild {
         return events.subList(0, good);
     }
 
-    private static List<Event> foldService(List<Event> events, Map<String, List<Object[]>> rows) {
+    private static void foldService(List<Event> events, Map<String, BulkCopy> rows) {
         Object[] row = null;
         for (Event event : events) {
             if (event.event() instanceof ServiceRegistered registered) {
@@ -316,37 +553,68 @@ final class Rebuild {
         if (row != null) {
             rows.get("service_view").add(row);
         }
-        return events;
     }
 
-    private void load(Connection connection, Map<String, List<Object[]>> rows) throws SQLException, IOException {
-        Map<String, List<String>> columns = new HashMap<>(Map.of(
-                "person_event", PersonEvents.COLUMNS,
-                "service_view", ServiceViewProjection.COLUMNS,
-                "stream_position", List.of("stream_id", "last_sequence", "last_event_recorded_at"),
-                "held_event", List.of("stream_id", "sequence", "envelope"),
-                "dead_letter", List.of("stream_id", "sequence", "event_id", "type", "error", "envelope"),
-                "consumer_position", List.of("consumer_group", "topic", "partition_no", "next_offset")));
-        journeyTables.forEach(table -> columns.put(table.table(), table.columns()));
+    private Void load(Connection connection, Loads loads) throws SQLException {
         long started = System.nanoTime();
         long loaded = 0;
-        for (String table : TABLES) {
-            loaded += table.equals("person_event")
-                    ? BulkCopy.copyPersonEvents(connection, table + NEXT, rows.get(table))
-                    : BulkCopy.copy(connection, table + NEXT, columns.get(table), rows.get(table));
+        try {
+            for (String table : TABLES) {
+                loaded += loads.tables().get(table).load(connection);
+            }
+        } finally {
+            loads.release();
         }
-        log.info("Rebuild: loaded {} rows with COPY in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
+        log.info("Rebuild: partition {} loaded, {} rows with COPY in {} ms", loads.partition().partition(), loaded,
+                (System.nanoTime() - started) / 1_000_000);
+        return null;
     }
 
-    /** One transaction: every live table is replaced by its new version, or none is. */
-    private void swap(Connection connection) {
+    /**
+     * Swaps the new tables in between two batches of the live consumer. The swap waits for its locks at most
+     * {@code swapLockTimeout} (behind a long read it would otherwise block every read queued after it), then gives
+     * way to the live consumer and readers and tries again, up to {@code swapAttempts} times.
+     */
+    private void swap(Connection connection, List<IndexPlan> indexes) throws InterruptedException {
+        Duration lockTimeout = rebuildProperties.swapLockTimeout();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                liveConsumer.runBetweenBatches(() -> swapOnce(connection, indexes, lockTimeout));
+                return;
+            } catch (SwapBlocked blocked) {
+                if (attempt >= rebuildProperties.swapAttempts()) {
+                    throw new IllegalStateException("Swapping in the rebuilt projections waited " + attempt + " times "
+                            + lockTimeout.toMillis() + " ms for locks held by other sessions; gave up, the live ones are untouched",
+                            blocked.getCause());
+                }
+                log.warn("Rebuild: the swap waited {} ms for locks (attempt {} of {}); trying again", lockTimeout.toMillis(),
+                        attempt, rebuildProperties.swapAttempts());
+                Thread.sleep(Math.min(lockTimeout.toMillis(), 1_000));
+            }
+        }
+    }
+
+    /** The swap did not get its locks in time; nothing changed. */
+    private static final class SwapBlocked extends RuntimeException {
+        SwapBlocked(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /** One transaction: every live table is replaced by its new version, with the live indexes' names, or none is. */
+    private static void swapOnce(Connection connection, List<IndexPlan> indexes, Duration lockTimeout) {
         try {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
                 for (String table : TABLES) {
                     statement.execute("ALTER TABLE " + table + " RENAME TO " + table + "_old");
                     statement.execute("ALTER TABLE " + table + NEXT + " RENAME TO " + table);
                     statement.execute("DROP TABLE " + table + "_old");
+                }
+                for (IndexPlan index : indexes) {
+                    // Renaming a constraint's index renames the constraint too: both get Flyway's names back.
+                    statement.execute("ALTER INDEX " + index.temporaryName() + " RENAME TO " + index.name());
                 }
                 connection.commit();
             } catch (SQLException e) {
@@ -356,6 +624,9 @@ final class Rebuild {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new SwapBlocked(e);
+            }
             throw new IllegalStateException("Swapping in the rebuilt projections failed; the live ones are untouched", e);
         }
     }

@@ -43,8 +43,9 @@ class Replays {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
 
     Replays(DataSource dataSource, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            ProjectionProperties properties, List<JourneyRows> journeyTables, ProjectionConsumer consumer) {
-        this.rebuild = new Rebuild(dataSource, bootstrapServers, properties, journeyTables, consumer);
+            ProjectionProperties properties, RebuildProperties rebuildProperties, List<JourneyRows> journeyTables,
+            ProjectionConsumer consumer) {
+        this.rebuild = new Rebuild(dataSource, bootstrapServers, properties, rebuildProperties, journeyTables, consumer);
     }
 
     /** Starts a rebuild, unless one is running (then empty). */

@@ -1,5 +1,6 @@
 package uk.nhs.opd.pathway.query.services;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,20 @@ class OccupancyRows implements JourneyRows {
         // One place per person and service: should a history hold two open placements at one service (the command
         // side refuses it), the later one counts.
         Map<String, Journey.Placement> open = new LinkedHashMap<>();
-        journey.placements().stream().filter(placement -> placement.endedAt() == null)
-                .forEach(placement -> open.put(placement.serviceId(), placement));
-        return open.values().stream()
-                .map(placement -> new Object[] {personId, placement.serviceId(), placement.referralId(),
-                        placement.laydowns().stream().anyMatch(l -> l.to() == null) ? "LAYDOWN" : "ACTIVE",
-                        Timestamps.utc(placement.admittedAt())})
-                .toList();
+        for (Journey.Placement placement : journey.placements()) {
+            if (placement.endedAt() == null) {
+                open.put(placement.serviceId(), placement);
+            }
+        }
+        List<Object[]> rows = new ArrayList<>(open.size());
+        for (Journey.Placement placement : open.values()) {
+            boolean inLaydown = false;
+            for (Journey.Period laydown : placement.laydowns()) {
+                inLaydown |= laydown.to() == null;
+            }
+            rows.add(new Object[] {personId, placement.serviceId(), placement.referralId(), inLaydown ? "LAYDOWN" : "ACTIVE",
+                    Timestamps.utc(placement.admittedAt())});
+        }
+        return rows;
     }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.opd.pathway.query.stats;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.nhs.opd.pathway.query.journey.Journey;
@@ -25,12 +26,17 @@ class ReferralStatRows implements JourneyRows {
         if (journey == null) {
             return List.of();
         }
-        return journey.referrals().stream()
-                .map(referral -> new Object[] {personId, referral.referralId(), referral.serviceId(), journey.ethnicity(),
-                        journey.pathway(),
-                        referral.ageBand(), journey.region(),
-                        referral.statusHistory().stream().anyMatch(s -> s.status().equals("ACCEPTED")),
-                        referral.statusHistory().stream().anyMatch(s -> s.status().equals("REJECTED"))})
-                .toList();
+        List<Object[]> rows = new ArrayList<>(journey.referrals().size());
+        for (Journey.Referral referral : journey.referrals()) {
+            boolean accepted = false;
+            boolean rejected = false;
+            for (Journey.StatusChange change : referral.statusHistory()) {
+                accepted |= change.status().equals("ACCEPTED");
+                rejected |= change.status().equals("REJECTED");
+            }
+            rows.add(new Object[] {personId, referral.referralId(), referral.serviceId(), journey.ethnicity(),
+                    journey.pathway(), referral.ageBand(), journey.region(), accepted, rejected});
+        }
+        return rows;
     }
 }

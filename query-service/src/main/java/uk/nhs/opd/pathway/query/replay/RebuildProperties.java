@@ -1,0 +1,15 @@
+package uk.nhs.opd.pathway.query.replay;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param swapLockTimeout how long the swap waits for its locks (behind a long read, e.g. an evaluator export) before
+ *                        it gives way, so reads are never blocked behind it for longer
+ * @param swapAttempts    how many times the swap is tried, between batches of the live consumer, before the rebuild
+ *                        fails (its new tables dropped, the live ones untouched)
+ */
+@ConfigurationProperties("pathway.rebuild")
+record RebuildProperties(@DefaultValue("5s") Duration swapLockTimeout, @DefaultValue("5") int swapAttempts) {
+}

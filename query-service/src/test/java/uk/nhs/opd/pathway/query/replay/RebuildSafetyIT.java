@@ -1,0 +1,205 @@
+package uk.nhs.opd.pathway.query.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.events.PersonRegistered;
+import uk.nhs.opd.pathway.events.PersonScreened;
+import uk.nhs.opd.pathway.events.ReferralAccepted;
+import uk.nhs.opd.pathway.events.ReferralMade;
+import uk.nhs.opd.pathway.events.vocabulary.Location;
+import uk.nhs.opd.pathway.events.vocabulary.LocationType;
+import uk.nhs.opd.pathway.events.vocabulary.Pathway;
+import uk.nhs.opd.pathway.events.vocabulary.ReferralSource;
+import uk.nhs.opd.pathway.events.vocabulary.RiskLevel;
+import uk.nhs.opd.pathway.events.vocabulary.ScreeningAnswers;
+import uk.nhs.opd.pathway.events.vocabulary.ScreeningOutcome;
+import uk.nhs.opd.pathway.events.vocabulary.SealedPersonalData;
+import uk.nhs.opd.pathway.events.vocabulary.SentenceType;
+import uk.nhs.opd.pathway.infra.testing.TestInfrastructure;
+import uk.nhs.opd.pathway.query.journey.History;
+
+/**
+ * A rebuild parks what it cannot read as the live path does (nobody silently loses events), gives the rebuilt tables
+ * Flyway's constraint names, and gives way to long reads at the swap instead of blocking every read behind them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RebuildSafetyIT {
+
+    private static final String TOPIC = "pathway.events.rebuild-safety-it";
+    private static final String DATABASE = "rebuild_safety_it";
+    private static final byte[] GARBAGE = "{not an envelope".getBytes(StandardCharsets.UTF_8);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.shared().springProperties(DATABASE).forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("pathway.projections.topic", () -> TOPIC);
+        registry.add("pathway.rebuild.swap-lock-timeout", () -> "300ms");
+        registry.add("pathway.rebuild.swap-attempts", () -> "2");
+    }
+
+    @BeforeAll
+    static void topic() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.shared().kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static History history(String personId) {
+        return new History(personId)
+                .on("2021-01-04", new PersonRegistered(Pathway.MEN, "WHITE_BRITISH", SentenceType.DETERMINATE,
+                        LocalDate.of(2022, 1, 1), LocalDate.of(2026, 6, 1), "LONDON", new Location(LocationType.PRISON, "FKI"),
+                        "25-34", new SealedPersonalData("v1.x")))
+                .on("2021-02-01", new PersonScreened(new ScreeningAnswers(true, true, null, true, true), RiskLevel.HIGH,
+                        ScreeningOutcome.SCREENED_IN, null))
+                .on("2021-03-01", new ReferralMade("R-" + personId, "S-1", ReferralSource.OFFENDER_MANAGER, true, null, false))
+                .on("2021-04-01", new ReferralAccepted("R-" + personId));
+    }
+
+    private static void publish(String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", TestInfrastructure.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(TOPIC, key, value));
+        }
+    }
+
+    private HttpHeaders as(String role) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TestInfrastructure.token(role));
+        return headers;
+    }
+
+    private JsonNode rebuild() {
+        ResponseEntity<JsonNode> started = http.exchange("/api/admin/replays", HttpMethod.POST, new HttpEntity<>(as("ADMIN")), JsonNode.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String replayId = started.getBody().path("replayId").asText();
+        return await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.exchange("/api/admin/replays/" + replayId, HttpMethod.GET, new HttpEntity<>(as("ADMIN")), JsonNode.class).getBody(),
+                status -> !status.path("status").asText().equals("RUNNING"));
+    }
+
+    /** What the projections hold of a stream's order: applied events, parked and held records (bytes included). */
+    private List<String> streamState(String personId) {
+        List<String> state = new java.util.ArrayList<>();
+        state.addAll(jdbc.sql("SELECT sequence || ':' || encode(sha256(envelope), 'hex') FROM person_event WHERE person_id = ? ORDER BY sequence")
+                .param(personId).query(String.class).list().stream().map(s -> "applied " + s).toList());
+        state.addAll(jdbc.sql("SELECT sequence || ':' || coalesce(event_id, '-') || ':' || coalesce(type, '-') || ':' || error || ':'"
+                        + " || encode(sha256(envelope), 'hex') FROM dead_letter WHERE stream_id = ? ORDER BY sequence")
+                .param(personId).query(String.class).list().stream().map(s -> "parked " + s).toList());
+        state.addAll(jdbc.sql("SELECT sequence || ':' || encode(sha256(envelope), 'hex') FROM held_event WHERE stream_id = ? ORDER BY sequence")
+                .param(personId).query(String.class).list().stream().map(s -> "held " + s).toList());
+        state.addAll(jdbc.sql("SELECT 'position ' || last_sequence FROM stream_position WHERE stream_id = ?")
+                .param(personId).query(String.class).list());
+        return state;
+    }
+
+    /** Every constraint and index of the projection tables, by name. */
+    private List<String> schemaNames() {
+        return jdbc.sql("""
+                SELECT c.relname || ' ' || i.relname || ' ' || coalesce(k.conname || ' ' || k.contype, '-')
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+                LEFT JOIN pg_constraint k ON k.conindid = i.oid AND k.conrelid = c.oid
+                WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1""").query(String.class).list();
+    }
+
+    @Test
+    void anUnreadableRecordMidHistoryIsParkedWithTheEventsBeforeItAppliedAndTheRestHeld() {
+        String personId = "P-garbage";
+        History history = history(personId);
+        for (int sequence = 0; sequence < 2; sequence++) {
+            publish(personId, EventJson.write(history.get(sequence)));
+        }
+        publish(personId, GARBAGE);
+        for (int sequence = 2; sequence < 4; sequence++) {
+            publish(personId, EventJson.write(history.get(sequence)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> streamState(personId).stream().filter(s -> s.startsWith("held")).count() == 2);
+        List<String> live = streamState(personId);
+        List<String> namesBefore = schemaNames();
+        assertThat(live).hasSize(6).anyMatch(s -> s.startsWith("parked 2:-:-:Unreadable record: UncheckedIOException"));
+
+        JsonNode done = rebuild();
+
+        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+        List<String> rebuilt = streamState(personId);
+        assertThat(rebuilt).isEqualTo(live);
+        assertThat(rebuilt).filteredOn(s -> s.startsWith("applied")).hasSize(2);
+        assertThat(jdbc.sql("SELECT envelope FROM dead_letter WHERE stream_id = ?").param(personId).query(byte[].class).single())
+                .isEqualTo(GARBAGE);
+        JsonNode journey = http.exchange("/api/people/" + personId + "/journey", HttpMethod.GET, new HttpEntity<>(as("READER")),
+                JsonNode.class).getBody();
+        assertThat(journey.path("status").asText()).isEqualTo("SCREENED_IN");
+        assertThat(schemaNames()).isEqualTo(namesBefore).anyMatch(s -> s.equals("person_event person_event_pkey person_event_pkey p"));
+
+        // An operator skips the unreadable record: the events held behind it apply.
+        ResponseEntity<JsonNode> skipped = http.exchange("/api/admin/dead-letters/" + personId + "/2/skip", HttpMethod.POST,
+                new HttpEntity<>(as("ADMIN")), JsonNode.class);
+        assertThat(skipped.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(streamState(personId)).filteredOn(s -> s.startsWith("applied")).hasSize(4);
+        assertThat(streamState(personId)).noneMatch(s -> s.startsWith("parked") || s.startsWith("held"));
+    }
+
+    @Test
+    void aSwapBlockedByALongReadGivesWayAndFailsCleanlyLeavingTheLiveTablesUntouched() throws Exception {
+        String personId = "P-swap";
+        history(personId).envelopes().forEach(e -> publish(personId, EventJson.write(e)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> streamState(personId).size() == 5);
+        List<String> live = streamState(personId);
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        try (Connection reader = DriverManager.getConnection(infrastructure.jdbcUrl(DATABASE), infrastructure.username(),
+                infrastructure.password())) {
+            reader.setAutoCommit(false);
+            try (Statement longRead = reader.createStatement()) {
+                longRead.executeQuery("SELECT count(*) FROM person_event").close(); // holds its lock until the transaction ends
+                JsonNode done = rebuild();
+                assertThat(done.path("status").asText()).isEqualTo("FAILED");
+                // The swap gave way each time after its lock timeout; nothing changed.
+                assertThat(streamState(personId)).isEqualTo(live);
+            } finally {
+                reader.rollback();
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE '%\\_next'")
+                .query(Long.class).single()).isZero();
+
+        JsonNode retried = rebuild();
+        assertThat(retried.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(streamState(personId)).isEqualTo(live);
+    }
+}
