@@ -23,8 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import uk.nhs.opd.pathway.support.BackgroundWorker;
 
 /**
  * Follows the event topic as a member of the projections' consumer group. Positions come from and go to the
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * failed batch the consumer seeks to what the database says was applied.
  */
 @Component
-public class ProjectionConsumer implements SmartLifecycle {
+public class ProjectionConsumer extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
 
@@ -48,13 +48,12 @@ public class ProjectionConsumer implements SmartLifecycle {
     private final java.util.concurrent.locks.ReentrantLock applying = new java.util.concurrent.locks.ReentrantLock();
     private volatile boolean reseek;
 
-    private volatile boolean running;
-    private Thread worker;
     private KafkaConsumer<String, byte[]> consumer;
 
     ProjectionConsumer(ProjectionApplier applier, ConsumerPositions positions, ProjectionProperties properties,
                        @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                        MeterRegistry meters) {
+        super("projection-consumer");
         Gauge.builder("pathway.projection.lag.events", lagEvents, AtomicLong::get)
                 .description("Events on the topic not yet applied").register(meters);
         Gauge.builder("pathway.projection.lag.seconds", this, ProjectionConsumer::lagSeconds)
@@ -67,10 +66,10 @@ public class ProjectionConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected boolean prepare() {
         if (!properties.live()) {
             log.warn("Not following {}: pathway.projections.live is false", properties.topic());
-            return;
+            return false;
         }
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -81,37 +80,21 @@ public class ProjectionConsumer implements SmartLifecycle {
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-projections");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        worker = new Thread(this::run, "projection-consumer");
-        worker.setDaemon(true);
-        worker.start();
+        return true;
+    }
+
+    /** A consumer blocked in {@code poll} is woken by {@code wakeup}, not by an interrupt. */
+    @Override
+    protected void wake() {
+        consumer.wakeup();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (worker != null) {
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
+    protected void work() {
         long backoffMillis = 100;
         try {
             consumer.subscribe(List.of(properties.topic()), new SeekToStoredPositions());
-            while (running) {
+            while (isRunning()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(properties.pollTimeout());
                 measureLag();
                 if (records.isEmpty()) {
@@ -140,7 +123,7 @@ public class ProjectionConsumer implements SmartLifecycle {
                 }
             }
         } catch (WakeupException e) {
-            if (running) {
+            if (isRunning()) {
                 throw e;
             }
         } catch (InterruptedException e) {
