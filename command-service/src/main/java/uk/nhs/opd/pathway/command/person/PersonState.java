@@ -90,7 +90,8 @@ final class PersonState {
     }
 
     void apply(PersonEvent event, Instant occurredAt) {
-        if (latestFactAt == null || occurredAt.isAfter(latestFactAt)) {
+        // An erasure is about the record, not the pathway: it may follow an exit, so an exit may be dated before it.
+        if (!(event instanceof PersonalDataErased) && (latestFactAt == null || occurredAt.isAfter(latestFactAt))) {
             latestFactAt = occurredAt;
         }
         at = occurredAt;

@@ -887,6 +887,15 @@ class PersonTest {
         }
 
         @Test
+        void anExitMayBeDatedBeforeAnErasureOfPersonalData() {
+            List<EventMessage<?>> history = registeredAt(FRANKLAND);
+            history.add(at(LATER, new PersonalDataErased("Subject access request")));
+            given(history)
+                    .when(new ExitPathwayCommand(PERSON, "Sentence ended", BEFORE_LATER))
+                    .expectEvents(at(BEFORE_LATER, new PathwayExited("Sentence ended", List.of())));
+        }
+
+        @Test
         void aLateRecordedFactMayPrecedeFactsItDoesNotBuildOn() {
             // Recorded today, dated before the admission: the formulation builds on nothing but the registration.
             List<EventMessage<?>> history = registeredAt(FRANKLAND);
