@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 public class QueryServiceApplication {
 
     public static void main(String[] args) {
+        Lz4.factory(); // before Kafka's first decompression picks an implementation
         SpringApplication.run(QueryServiceApplication.class, args);
     }
 

@@ -46,7 +46,7 @@ class EvaluationController {
         return out -> {
             out.write(("pseudonym,pathway,region,ethnicity,ageBand,status,communityToCommunity,registeredAt,referrals,"
                     + "placements,completedPlacements,deselections,personalDataErased\n").getBytes(StandardCharsets.UTF_8));
-            List<String> people = jdbc.queryForList("SELECT DISTINCT person_id FROM person_event ORDER BY person_id", String.class);
+            List<String> people = jdbc.queryForList("SELECT person_id FROM person_history ORDER BY first_recorded_at, person_id", String.class);
             for (String personId : people) {
                 Journey journey = JourneyFold.fold(personId, events.of(personId), JourneyFold.View.current(clock.instant()));
                 if (journey != null) {

@@ -9,13 +9,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.EventJson;
+import uk.nhs.opd.pathway.query.journey.PersonHistory;
 
 /**
- * The evaluators' export: every person event in record order as NDJSON, pseudonymised — a keyed pseudonym instead of
+ * The evaluators' export: every person event as NDJSON, person by person in the order they were first recorded, each
+ * person's events in stream order, pseudonymised — a keyed pseudonym instead of
  * the person id, no actor, no personal part (already sealed; left out altogether), the age band only, no free text
  * and sentence dates to the month ({@link EvaluationRedaction}) — and a last line with the SHA-256 of everything
  * before it, so a replay of the export can be checked byte for byte.
@@ -27,17 +33,30 @@ public class EvaluationExport {
     public record Summary(long events, String sha256) {
     }
 
+    /**
+     * People in the order their first event was recorded (ties by id): a stable order that says nothing the lines do
+     * not (an order of ids would let someone who knows the ids match them to pseudonyms).
+     */
+    static final String ORDER = "SELECT events FROM person_history ORDER BY first_recorded_at, person_id";
+
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
     private final Pseudonyms pseudonyms;
 
-    EvaluationExport(JdbcTemplate jdbc, Pseudonyms pseudonyms) {
-        this.jdbc = jdbc;
+    EvaluationExport(DataSource dataSource, PlatformTransactionManager transactions, Pseudonyms pseudonyms) {
+        // Its own template: a fetch size streams the rows through a cursor (inside a transaction) instead of holding
+        // them all, without changing the application's shared template.
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(100);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.pseudonyms = pseudonyms;
     }
 
     /** How many events the export holds now (for a progress bar). */
     public long count() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM person_event", Long.class);
+        Long count = jdbc.queryForObject("SELECT coalesce(sum(event_count), 0) FROM person_history", Long.class);
         return count == null ? 0 : count;
     }
 
@@ -45,17 +64,18 @@ public class EvaluationExport {
     public Summary write(OutputStream out, Consumer<Long> progress) {
         MessageDigest sha = sha256();
         long[] written = {0};
-        jdbc.setFetchSize(1_000);
-        jdbc.query("SELECT envelope FROM person_event ORDER BY recorded_at, person_id, sequence", row -> {
-            byte[] line = (line(EventJson.readEnvelope(row.getBytes(1))) + "\n").getBytes(StandardCharsets.UTF_8);
-            sha.update(line);
-            try {
-                out.write(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        snapshot.executeWithoutResult(status -> jdbc.query(ORDER, row -> {
+            for (byte[] envelope : PersonHistory.decode(row.getBytes(1))) {
+                byte[] line = (line(EventJson.readEnvelope(envelope)) + "\n").getBytes(StandardCharsets.UTF_8);
+                sha.update(line);
+                try {
+                    out.write(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.accept(++written[0]);
             }
-            progress.accept(++written[0]);
-        });
+        }));
         Summary summary = new Summary(written[0], HexFormat.of().formatHex(sha.digest()));
         try {
             out.write(("{\"checksum\":{\"algorithm\":\"SHA-256\",\"value\":\"" + summary.sha256() + "\",\"events\":"

@@ -33,9 +33,9 @@ class JourneyProjection implements Projection {
             return;
         }
         String personId = envelope.personId();
-        events.append(envelope);
+        List<EventEnvelope> history = events.append(envelope);
         // "now" is the event's record time, so what is stored is a function of the events alone (replayable).
-        Journey journey = JourneyFold.fold(personId, events.of(personId), JourneyFold.View.current(envelope.recordedAt()));
+        Journey journey = JourneyFold.fold(personId, history, JourneyFold.View.current(envelope.recordedAt()));
         for (JourneyRows table : tables) {
             jdbc.sql("DELETE FROM " + table.table() + " WHERE person_id = ?").param(personId).update();
             String insert = "INSERT INTO " + table.table() + " (" + String.join(", ", table.columns()) + ") VALUES ("

@@ -1,5 +1,7 @@
 package uk.nhs.opd.pathway.query.journey;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -7,37 +9,72 @@ import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.EventJson;
 import uk.nhs.opd.pathway.query.projection.Timestamps;
 
-/** Each person's events as received, in stream order: what journeys are folded from. */
+/**
+ * Each person's events as received, in stream order: what journeys are folded from. They live in one
+ * {@code person_history} row per person ({@link PersonHistory} is its format), with the count and the first event's
+ * record time beside them.
+ */
 @Repository
 public class PersonEvents {
 
-    /** The columns of {@code person_event}, as {@link #row} fills them. */
-    public static final List<String> COLUMNS = List.of("person_id", "sequence", "recorded_at", "envelope");
+    /** The columns of {@code person_history}, as {@link #row} fills them. */
+    public static final List<String> COLUMNS = List.of("person_id", "event_count", "first_recorded_at", "events");
 
     private final JdbcClient jdbc;
 
-    /** The stored row of one person event. */
-    public static Object[] row(EventEnvelope envelope) {
-        return row(envelope, EventJson.write(envelope));
-    }
-
-    /** The stored row of one person event whose wire bytes are already at hand. */
-    public static Object[] row(EventEnvelope envelope, byte[] bytes) {
-        return new Object[] {envelope.personId(), envelope.sequence(), Timestamps.utc(envelope.recordedAt()), bytes};
+    /** The stored row of a person's history: their envelopes' bytes in stream order, the first recorded at that time. */
+    public static Object[] row(String personId, List<byte[]> envelopes, Instant firstRecordedAt, PersonHistory format) {
+        return new Object[] {personId, envelopes.size(), Timestamps.utc(firstRecordedAt), format.encode(envelopes)};
     }
 
     PersonEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void append(EventEnvelope envelope) {
-        jdbc.sql("INSERT INTO person_event (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(row(envelope)).update();
+    /**
+     * Adds the person's next event and returns their events with it, in stream order. A sequence already stored is a
+     * duplicate and changes nothing; one beyond the next would leave a gap, which the stream guard never lets through.
+     */
+    List<EventEnvelope> append(EventEnvelope envelope) {
+        String personId = envelope.personId();
+        List<byte[]> stored = new ArrayList<>(storedEnvelopes(personId, true));
+        if (envelope.sequence() > stored.size()) {
+            throw new IllegalStateException("Person " + personId + " has " + stored.size() + " events stored, not "
+                    + envelope.sequence() + ": a gap the stream guard should have held");
+        }
+        List<EventEnvelope> events = decode(stored);
+        if (envelope.sequence() == stored.size()) {
+            byte[] bytes = EventJson.write(envelope);
+            stored.add(bytes);
+            events.add(EventJson.readEnvelope(bytes)); // as a rebuild reads it back: the same fold either way
+            Object[] row = row(personId, stored, events.get(0).recordedAt(), new PersonHistory());
+            jdbc.sql("INSERT INTO person_history (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (person_id) DO UPDATE SET event_count = EXCLUDED.event_count, events = EXCLUDED.events")
+                    .params(row).update();
+        }
+        return events;
     }
 
     /** The person's events in stream order (empty for an unknown person). */
     public List<EventEnvelope> of(String personId) {
-        return jdbc.sql("SELECT envelope FROM person_event WHERE person_id = ? ORDER BY sequence").param(personId)
-                .query((row, n) -> EventJson.readEnvelope(row.getBytes(1))).list();
+        return decode(storedEnvelopes(personId, false));
+    }
+
+    /** The bytes of each of the person's events as stored, in stream order (empty for an unknown person). */
+    public List<byte[]> storedEnvelopes(String personId) {
+        return storedEnvelopes(personId, false);
+    }
+
+    private List<byte[]> storedEnvelopes(String personId, boolean forUpdate) {
+        return jdbc.sql("SELECT events FROM person_history WHERE person_id = ?" + (forUpdate ? " FOR UPDATE" : ""))
+                .param(personId).query((row, n) -> PersonHistory.decode(row.getBytes(1))).optional().orElse(List.of());
+    }
+
+    private static List<EventEnvelope> decode(List<byte[]> envelopes) {
+        List<EventEnvelope> events = new ArrayList<>(envelopes.size());
+        for (byte[] envelope : envelopes) {
+            events.add(EventJson.readEnvelope(envelope));
+        }
+        return events;
     }
 }

@@ -39,6 +39,7 @@ import uk.nhs.opd.pathway.query.journey.JourneyFold;
 import uk.nhs.opd.pathway.query.journey.JourneyFold.Event;
 import uk.nhs.opd.pathway.query.journey.JourneyRows;
 import uk.nhs.opd.pathway.query.journey.PersonEvents;
+import uk.nhs.opd.pathway.query.journey.PersonHistory;
 import uk.nhs.opd.pathway.query.projection.DeadLetterRows;
 import uk.nhs.opd.pathway.query.projection.ProjectionConsumer;
 import uk.nhs.opd.pathway.query.projection.ProjectionProperties;
@@ -64,7 +65,7 @@ final class Rebuild {
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
 
     /** Every table the projections own, in the order they are loaded. */
-    static final List<String> TABLES = List.of("person_event", "waitlist_entry", "placement_view", "referral_stat",
+    static final List<String> TABLES = List.of("person_history", "waitlist_entry", "placement_view", "referral_stat",
             "service_referral",
             "service_view", "stream_position", "held_event", "dead_letter", "consumer_position");
     private static final String NEXT = "_next";
@@ -213,7 +214,24 @@ final class Rebuild {
         dropNextTables(connection);
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
-                statement.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+                statement.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)");
+            }
+        }
+        // LIKE leaves out storage parameters (WITH (...)): the new tables get the live ones' too.
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT relname, array_to_string(reloptions, ', ') FROM pg_class
+                WHERE relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+                  AND relname = ANY (?) AND reloptions IS NOT NULL""");
+             Statement statement = connection.createStatement()) {
+            query.setArray(1, connection.createArrayOf("text", TABLES.toArray()));
+            List<String> settings = new ArrayList<>();
+            try (ResultSet options = query.executeQuery()) {
+                while (options.next()) {
+                    settings.add("ALTER TABLE " + options.getString(1) + NEXT + " SET (" + options.getString(2) + ")");
+                }
+            }
+            for (String setting : settings) {
+                statement.execute(setting);
             }
         }
         List<IndexPlan> plans = new ArrayList<>();
@@ -248,7 +266,7 @@ final class Rebuild {
 
     private Map<String, BulkCopy.Table> describeNextTables(Connection connection) throws SQLException {
         Map<String, List<String>> columns = new HashMap<>(Map.of(
-                "person_event", PersonEvents.COLUMNS,
+                "person_history", PersonEvents.COLUMNS,
                 "service_view", ServiceViewProjection.COLUMNS,
                 "stream_position", List.of("stream_id", "last_sequence", "last_event_recorded_at"),
                 "held_event", List.of("stream_id", "sequence", "envelope"),
@@ -270,7 +288,7 @@ final class Rebuild {
             throws SQLException, InterruptedException {
         long started = System.nanoTime();
         ConcurrentLinkedQueue<IndexPlan> queue = new ConcurrentLinkedQueue<>(indexes.stream()
-                .sorted((a, b) -> Boolean.compare(!a.table().equals("person_event"), !b.table().equals("person_event")))
+                .sorted((a, b) -> Boolean.compare(!a.table().equals("person_history"), !b.table().equals("person_history")))
                 .toList());
         ExecutorService second = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-index"));
         try {
@@ -374,9 +392,10 @@ final class Rebuild {
         long started = System.nanoTime();
         Map<String, BulkCopy> rows = new LinkedHashMap<>();
         tables.forEach((table, definition) -> rows.put(table, new BulkCopy(definition, blocks)));
+        PersonHistory format = new PersonHistory();
         try {
             for (Map.Entry<String, List<byte[]>> stream : partitionLog.streams().entrySet()) {
-                progress.eventsApplied.addAndGet(foldStream(stream.getKey(), stream.getValue(), rows));
+                progress.eventsApplied.addAndGet(foldStream(stream.getKey(), stream.getValue(), rows, format));
             }
             TopicPartition partition = partitionLog.partition();
             rows.get("consumer_position").add(new Object[] {properties.consumerGroup(), partition.topic(),
@@ -396,7 +415,7 @@ final class Rebuild {
      * with no readable envelope parked in the place of the event expected next (and everything after it held).
      * Returns how many events applied.
      */
-    private int foldStream(String streamId, List<byte[]> records, Map<String, BulkCopy> rows) {
+    private int foldStream(String streamId, List<byte[]> records, Map<String, BulkCopy> rows, PersonHistory format) {
         List<Read> reads = new ArrayList<>(records.size());
         int readBeforeUnreadable = -1;
         List<Unreadable> unreadable = new ArrayList<>(0);
@@ -450,10 +469,14 @@ final class Rebuild {
                 BulkCopy table = rows.get(journeyTables.get(i).table());
                 journeyRows.get(i).forEach(table::add);
             }
-            BulkCopy personEvents = rows.get("person_event");
-            for (int sequence = 0; sequence < applied.size(); sequence++) {
-                // The record's own bytes: the relay wrote them with the contract's mapper, as the live path stores them.
-                personEvents.add(PersonEvents.row(applied.get(sequence).envelope(), bySequence[sequence].bytes()));
+            if (!applied.isEmpty()) {
+                // The records' own bytes: the relay wrote them with the contract's mapper, as the live path stores them.
+                List<byte[]> envelopes = new ArrayList<>(applied.size());
+                for (int sequence = 0; sequence < applied.size(); sequence++) {
+                    envelopes.add(bySequence[sequence].bytes());
+                }
+                rows.get("person_history").add(PersonEvents.row(streamId, envelopes,
+                        applied.get(0).envelope().recordedAt(), format));
             }
         } else if (!inTurn.isEmpty()) {
             foldService(inTurn, rows);

@@ -74,7 +74,7 @@ class EvaluationExportIT {
             events.forEach(e -> producer.send(new ProducerRecord<>(TOPIC, e.streamId(), EventJson.write(e))));
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.sql("SELECT count(*) FROM person_event").query(Long.class).single() == events.size());
+                jdbc.sql("SELECT coalesce(sum(event_count), 0) FROM person_history").query(Long.class).single() == events.size());
 
         ResponseEntity<String> export = get("/api/evaluation/events", "EVALUATOR");
 

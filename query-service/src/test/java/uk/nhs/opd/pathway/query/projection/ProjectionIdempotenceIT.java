@@ -48,7 +48,7 @@ import uk.nhs.opd.pathway.query.journey.JourneyFoldTest;
 @SpringBootTest
 class ProjectionIdempotenceIT {
 
-    private static final List<String> READ_TABLES = List.of("person_event", "waitlist_entry", "placement_view",
+    private static final List<String> READ_TABLES = List.of("person_history", "waitlist_entry", "placement_view",
             "referral_stat", "service_referral", "service_view", "stream_position");
 
     @DynamicPropertySource
