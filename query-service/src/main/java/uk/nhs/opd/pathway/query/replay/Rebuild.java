@@ -54,11 +54,12 @@ import uk.nhs.opd.pathway.query.services.ServiceViewProjection;
  * read; a rebuild that fails drops its new tables and leaves the live ones untouched.
  *
  * <p>A stream lives in one partition (its id is the record key), so the work goes partition by partition in a
- * pipeline of three threads: this one reads partition n (the records' bytes, grouped by stream), {@code rebuild-fold}
- * decodes and folds partition n-1 stream by stream into binary {@code COPY} rows, and {@code rebuild-copy} loads the
- * partitions before (at most two waiting). Memory holds a few partitions' bytes, never the log; decoded events live only while their stream
- * is folded. Indexes and primary keys are built after loading, two at a time, under temporary names that the swap
- * renames to the live tables' own (Flyway's) names.
+ * pipeline: this thread reads partition n (the records' bytes, grouped by stream), the {@code rebuild-fold} threads
+ * ({@code pathway.rebuild.fold-threads}, 2 by default) decode and fold the partitions before it, each stream by stream
+ * into binary {@code COPY} rows, and {@code rebuild-copy} loads the folded ones (at most two waiting). Memory holds a
+ * few partitions' bytes, never the log; decoded events live only while their stream is folded. Indexes and primary
+ * keys are built after loading, two at a time, under temporary names that the swap renames to the live tables' own
+ * (Flyway's) names.
  */
 final class Rebuild {
 
@@ -125,7 +126,10 @@ final class Rebuild {
     }
 
     void run(Progress progress) throws SQLException, InterruptedException {
-        ExecutorService folder = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-fold"));
+        int foldThreads = rebuildProperties.foldThreads();
+        AtomicLong folders = new AtomicLong();
+        ExecutorService folder = Executors.newFixedThreadPool(foldThreads,
+                r -> new Thread(r, "rebuild-fold-" + folders.incrementAndGet()));
         ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-copy"));
         BulkCopy.Blocks blocks = new BulkCopy.Blocks();
         try (Connection connection = dataSource.getConnection();
@@ -142,23 +146,24 @@ final class Rebuild {
                 progress.eventsTotal.set(partitions.stream().mapToLong(p -> endOffsets.get(p) - beginning.get(p)).sum());
                 log.info("Rebuild: {} events in {} partitions of {}", progress.eventsTotal.get(), partitions.size(), properties.topic());
 
-                // Loads queue behind each other on the loader (in order); the folder never waits for them unless two
-                // partitions' rows are already waiting, which bounds memory.
-                Future<Loads> folding = null;
+                // Up to foldThreads partitions fold at once while the next is read; loads queue behind each other on
+                // the loader (in the order read). Reading waits for the oldest fold when every fold thread is busy, and
+                // for the oldest load when two partitions' rows are already waiting, which bounds memory.
+                ArrayDeque<Future<Loads>> folding = new ArrayDeque<>();
                 ArrayDeque<Future<Void>> loading = new ArrayDeque<>();
                 for (TopicPartition partition : partitions) {
                     PartitionLog partitionLog = readPartition(consumer, partition, endOffsets.get(partition), progress);
-                    if (folding != null) {
-                        Loads folded = await(folding);
+                    while (folding.size() >= foldThreads) {
+                        Loads folded = await(folding.removeFirst());
                         loading.add(loader.submit(() -> load(copying, folded)));
                     }
                     while (loading.size() > 2) {
                         await(loading.removeFirst());
                     }
-                    folding = folder.submit(() -> fold(partitionLog, tables, blocks, progress));
+                    folding.add(folder.submit(() -> fold(partitionLog, tables, blocks, progress)));
                 }
-                if (folding != null) {
-                    Loads folded = await(folding);
+                while (!folding.isEmpty()) {
+                    Loads folded = await(folding.removeFirst());
                     loading.add(loader.submit(() -> load(copying, folded)));
                 }
                 while (!loading.isEmpty()) {
