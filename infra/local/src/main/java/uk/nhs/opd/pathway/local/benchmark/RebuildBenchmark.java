@@ -78,10 +78,10 @@ public final class RebuildBenchmark {
                 bulkOptions.addAll(List.of(extraOptions.split("\\s+")));
             }
             // Both paths are measured warm: the baseline after a 5 s warm-up, the bulk path as the median of
-            // PATHWAY_BENCHMARK_REBUILDS (3) rebuilds after one warm-up rebuild in the same service (a running
+            // PATHWAY_BENCHMARK_REBUILDS (5) rebuilds after one warm-up rebuild in the same service (a running
             // service's JIT has compiled the fold its live path shares). The warm-up is printed too: the first rebuild
             // in a fresh JVM, which compiles the code as it goes on the same two cores.
-            int measured = Integer.parseInt(System.getenv().getOrDefault("PATHWAY_BENCHMARK_REBUILDS", "3"));
+            int measured = Integer.parseInt(System.getenv().getOrDefault("PATHWAY_BENCHMARK_REBUILDS", "5"));
             if (measured < 1) {
                 throw new IllegalArgumentException("PATHWAY_BENCHMARK_REBUILDS must be at least 1");
             }
