@@ -84,11 +84,18 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private static String clusterId() {
-        // Kafka cluster ids are 16 bytes, base64url without padding (what `kafka-storage random-uuid` prints).
-        UUID uuid = UUID.randomUUID();
-        byte[] bytes = java.nio.ByteBuffer.allocate(16)
-                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // Kafka cluster ids are 16 bytes, base64url without padding (what `kafka-storage random-uuid` prints). One in
+        // 64 would start with '-', which the storage tool's argument parser takes for an option (and so fails to
+        // format); like Kafka's own Uuid.randomUuid(), draw again.
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            byte[] bytes = java.nio.ByteBuffer.allocate(16)
+                    .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private static String serverProperties(Path data, int port, int controllerPort) {

@@ -7,6 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +97,7 @@ public final class RebuildBenchmark {
                 bulk.awaitHealthy(Duration.ofMinutes(3));
                 for (int run = 0; run <= measured; run++) {
                     long gcLogSeen = Files.exists(gcLog) ? Files.size(gcLog) : 0;
+                    quiesce(postgres, "benchmark_bulk");
                     long[] result = rebuild(bulk.baseUrl(), admin);
                     result[2] = Math.max(result[2], heapBeforeCollections(gcLog, gcLogSeen));
                     double rate = result[0] * 1e9 / result[1];
@@ -169,6 +174,29 @@ public final class RebuildBenchmark {
         }
         System.out.printf("%n  published %,d events in %.1f s%n", events.get(), (System.nanoTime() - started) / 1e9);
         return events.get();
+    }
+
+    /**
+     * Lets each rebuild start on a quiet database, as a rebuild does not follow another within seconds outside a
+     * benchmark: a checkpoint writes what the one before left dirty, and the autovacuum of the tables it swapped in
+     * (which the next swap drops) is waited for, at most a minute.
+     */
+    private static void quiesce(LocalPostgres postgres, String database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet busy = statement.executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")) {
+                    busy.next();
+                    if (busy.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** Runs one rebuild; returns events applied, nanoseconds taken and the peak heap polled (each second) while it ran. */
