@@ -81,7 +81,7 @@ public class V3__PersonHistory extends BaseJavaMigration {
         if (personId == null) {
             return 0;
         }
-        Object[] row = PersonEvents.row(personId, envelopes, first, format);
+        Object[] row = PersonEvents.row(personId, envelopes.size(), first, format.encode(envelopes));
         for (int i = 0; i < row.length; i++) {
             write.setObject(i + 1, row[i]);
         }

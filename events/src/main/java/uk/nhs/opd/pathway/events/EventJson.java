@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,7 +88,12 @@ public final class EventJson {
      * before {@code payload}; anything else falls back to {@link #readEnvelope} and {@link #payloadOf}.
      */
     public static Decoded decode(byte[] bytes) {
-        try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /** {@link #decode(byte[])} of the envelope in {@code length} bytes of {@code buffer} from {@code offset}. */
+    public static Decoded decode(byte[] buffer, int offset, int length) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(buffer, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new UncheckedIOException(new IOException("An envelope is a JSON object"));
             }
@@ -118,7 +124,7 @@ public final class EventJson {
                         Optional<EventTypes.EventType> known = type == null || schemaVersion == null ? Optional.empty()
                                 : EventTypes.of(type, schemaVersion);
                         if (known.isEmpty()) {
-                            EventEnvelope envelope = readEnvelope(bytes);
+                            EventEnvelope envelope = readEnvelope(Arrays.copyOfRange(buffer, offset, offset + length));
                             return new Decoded(envelope, payloadOf(envelope));
                         }
                         event = PAYLOAD_READERS.get(known.get().javaType()).readValue(parser);
@@ -127,7 +133,7 @@ public final class EventJson {
                 }
             }
             if (event == null) {
-                EventEnvelope envelope = readEnvelope(bytes);
+                EventEnvelope envelope = readEnvelope(Arrays.copyOfRange(buffer, offset, offset + length));
                 return new Decoded(envelope, payloadOf(envelope));
             }
             return new Decoded(new EventEnvelope(eventId, type, schemaVersion, personId, serviceId, sequence, occurredAt,

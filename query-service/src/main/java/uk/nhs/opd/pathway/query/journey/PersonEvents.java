@@ -22,9 +22,12 @@ public class PersonEvents {
 
     private final JdbcClient jdbc;
 
-    /** The stored row of a person's history: their envelopes' bytes in stream order, the first recorded at that time. */
-    public static Object[] row(String personId, List<byte[]> envelopes, Instant firstRecordedAt, PersonHistory format) {
-        return new Object[] {personId, envelopes.size(), Timestamps.utc(firstRecordedAt), format.encode(envelopes)};
+    /**
+     * The stored row of a person's history: {@code eventCount} events, the first recorded at {@code firstRecordedAt},
+     * in their stored form ({@link PersonHistory}).
+     */
+    public static Object[] row(String personId, int eventCount, Instant firstRecordedAt, byte[] history) {
+        return new Object[] {personId, eventCount, Timestamps.utc(firstRecordedAt), history};
     }
 
     PersonEvents(JdbcClient jdbc) {
@@ -47,7 +50,7 @@ public class PersonEvents {
             byte[] bytes = EventJson.write(envelope);
             stored.add(bytes);
             events.add(EventJson.readEnvelope(bytes)); // as a rebuild reads it back: the same fold either way
-            Object[] row = row(personId, stored, events.get(0).recordedAt(), new PersonHistory());
+            Object[] row = row(personId, stored.size(), events.get(0).recordedAt(), new PersonHistory().encode(stored));
             jdbc.sql("INSERT INTO person_history (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?)"
                             + " ON CONFLICT (person_id) DO UPDATE SET event_count = EXCLUDED.event_count, events = EXCLUDED.events")
                     .params(row).update();

@@ -30,24 +30,38 @@ public final class PersonHistory {
     private byte[] plain = new byte[0];
     private byte[] packed = new byte[0];
 
+    private int length;
+
     /** The stored form of these envelopes (stream order). */
     public byte[] encode(List<byte[]> envelopes) {
-        int length = 0;
+        begin();
         for (byte[] envelope : envelopes) {
-            length = Math.addExact(length, 4 + envelope.length);
+            add(envelope, 0, envelope.length);
         }
-        if (length > MAX_UNCOMPRESSED) {
-            throw new IllegalArgumentException("A person's history of " + length + " bytes is over the limit");
+        return end();
+    }
+
+    /** Starts a history, to be given its envelopes in stream order ({@link #add}) and then stored ({@link #end}). */
+    public void begin() {
+        length = 0;
+    }
+
+    /** Adds the next envelope: {@code length} bytes of {@code buffer} from {@code offset}. */
+    public void add(byte[] buffer, int offset, int envelopeLength) {
+        int needed = length + 4 + envelopeLength;
+        if (needed < 0 || needed > MAX_UNCOMPRESSED) {
+            throw new IllegalArgumentException("A person's history over " + MAX_UNCOMPRESSED + " bytes is over the limit");
         }
-        if (plain.length < length) {
-            plain = new byte[Math.max(length, plain.length * 2)];
+        if (plain.length < needed) {
+            plain = Arrays.copyOf(plain, Math.max(needed, Math.min(MAX_UNCOMPRESSED, plain.length * 2)));
         }
-        int position = 0;
-        for (byte[] envelope : envelopes) {
-            writeInt(plain, position, envelope.length);
-            System.arraycopy(envelope, 0, plain, position + 4, envelope.length);
-            position += 4 + envelope.length;
-        }
+        writeInt(plain, length, envelopeLength);
+        System.arraycopy(buffer, offset, plain, length + 4, envelopeLength);
+        length = needed;
+    }
+
+    /** The stored form of the envelopes added since {@link #begin}. */
+    public byte[] end() {
         int bound = HEADER + compressor.maxCompressedLength(length);
         if (packed.length < bound) {
             packed = new byte[Math.max(bound, packed.length * 2)];

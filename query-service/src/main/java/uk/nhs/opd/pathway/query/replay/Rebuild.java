@@ -1,5 +1,6 @@
 package uk.nhs.opd.pathway.query.replay;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +80,9 @@ final class Rebuild {
         final AtomicLong eventsApplied = new AtomicLong();
     }
 
-    /** One partition's records up to the end offset: each stream's records' bytes in arrival order. */
-    private record PartitionLog(TopicPartition partition, long endOffset, Map<String, List<byte[]>> streams) {
+    /** One partition's records up to the end offset: their bytes, and each stream's records in arrival order. */
+    private record PartitionLog(TopicPartition partition, long endOffset, PackedRecords records,
+                                Map<String, PackedRecords.Stream> streams) {
     }
 
     /** A partition's rows, encoded per table, ready to load. */
@@ -98,11 +100,11 @@ final class Rebuild {
     }
 
     /** A record of a stream whose envelope cannot be read (or names another stream), with why. */
-    private record Unreadable(byte[] bytes, RuntimeException failure) {
+    private record Unreadable(int record, RuntimeException failure) {
     }
 
-    /** A readable record of a stream: its event (payload null if unreadable, with the failure) and its bytes. */
-    private record Read(Event event, byte[] bytes, RuntimeException payloadFailure) {
+    /** A readable record of a stream: its event (payload null if unreadable, with the failure) and its number. */
+    private record Read(Event event, int record, RuntimeException payloadFailure) {
         long sequence() {
             return event.envelope().sequence();
         }
@@ -134,7 +136,7 @@ final class Rebuild {
         BulkCopy.Blocks blocks = new BulkCopy.Blocks();
         try (Connection connection = dataSource.getConnection();
              Connection copying = dataSource.getConnection();
-             KafkaConsumer<String, byte[]> consumer = logReader()) {
+             KafkaConsumer<String, ByteBuffer> consumer = logReader()) {
             try {
                 long started = System.nanoTime();
                 List<IndexPlan> indexes = createNextTables(connection);
@@ -152,7 +154,7 @@ final class Rebuild {
                 ArrayDeque<Future<Loads>> folding = new ArrayDeque<>();
                 ArrayDeque<Future<Void>> loading = new ArrayDeque<>();
                 for (TopicPartition partition : partitions) {
-                    PartitionLog partitionLog = readPartition(consumer, partition, endOffsets.get(partition), progress);
+                    PartitionLog partitionLog = readPartition(consumer, partition, endOffsets.get(partition), blocks, progress);
                     while (folding.size() >= foldThreads) {
                         Loads folded = await(folding.removeFirst());
                         loading.add(loader.submit(() -> load(copying, folded)));
@@ -340,7 +342,7 @@ final class Rebuild {
         }
     }
 
-    private KafkaConsumer<String, byte[]> logReader() {
+    private KafkaConsumer<String, ByteBuffer> logReader() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -352,7 +354,8 @@ final class Rebuild {
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 << 20);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-rebuild");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        // Values as views of the fetched records, copied once, into the partition's blocks.
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteBufferDeserializer());
     }
 
     /**
@@ -360,16 +363,17 @@ final class Rebuild {
      * decoded. The stream is the record key (API.md); a record without one goes to its envelope's stream, or, if
      * that cannot be read either, is skipped as the live path skips it (there is no stream to hold behind it).
      */
-    private PartitionLog readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long endOffset,
-                                       Progress progress) {
+    private PartitionLog readPartition(KafkaConsumer<String, ByteBuffer> consumer, TopicPartition partition, long endOffset,
+                                       BulkCopy.Blocks blocks, Progress progress) {
         long started = System.nanoTime();
-        Map<String, List<byte[]>> streams = new HashMap<>();
+        PackedRecords packed = new PackedRecords(blocks);
+        Map<String, PackedRecords.Stream> streams = new HashMap<>();
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         while (consumer.position(partition) < endOffset) {
-            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            ConsumerRecords<String, ByteBuffer> records = consumer.poll(Duration.ofMillis(500));
             long read = 0;
-            for (ConsumerRecord<String, byte[]> record : records) {
+            for (ConsumerRecord<String, ByteBuffer> record : records) {
                 if (record.offset() >= endOffset) {
                     break;
                 }
@@ -377,18 +381,26 @@ final class Rebuild {
                 String streamId = record.key();
                 if (streamId == null) {
                     try {
-                        streamId = EventJson.readEnvelope(record.value()).streamId();
+                        streamId = EventJson.readEnvelope(bytesOf(record.value())).streamId();
                     } catch (RuntimeException unreadable) {
                         log.error("Rebuild: skipping an unreadable record without a key at {} offset {}", partition, record.offset());
                         continue;
                     }
                 }
-                streams.computeIfAbsent(streamId, id -> new ArrayList<>(24)).add(record.value());
+                streams.computeIfAbsent(streamId, id -> new PackedRecords.Stream()).add(packed.add(record.value()));
             }
             progress.eventsRead.addAndGet(read);
         }
         log.info("Rebuild: partition {} read in {} ms", partition.partition(), (System.nanoTime() - started) / 1_000_000);
-        return new PartitionLog(partition, endOffset, streams);
+        return new PartitionLog(partition, endOffset, packed, streams);
+    }
+
+    private static byte[] bytesOf(ByteBuffer value) {
+        byte[] bytes = new byte[value == null ? 0 : value.remaining()];
+        if (value != null) {
+            value.duplicate().get(bytes);
+        }
+        return bytes;
     }
 
     /** Folds every stream of a partition into its rows; the partition's consumer position goes with them. */
@@ -399,8 +411,9 @@ final class Rebuild {
         tables.forEach((table, definition) -> rows.put(table, new BulkCopy(definition, blocks)));
         PersonHistory format = new PersonHistory();
         try {
-            for (Map.Entry<String, List<byte[]>> stream : partitionLog.streams().entrySet()) {
-                progress.eventsApplied.addAndGet(foldStream(stream.getKey(), stream.getValue(), rows, format));
+            for (Map.Entry<String, PackedRecords.Stream> stream : partitionLog.streams().entrySet()) {
+                progress.eventsApplied.addAndGet(foldStream(stream.getKey(), stream.getValue(), partitionLog.records(),
+                        rows, format));
             }
             TopicPartition partition = partitionLog.partition();
             rows.get("consumer_position").add(new Object[] {properties.consumerGroup(), partition.topic(),
@@ -408,6 +421,8 @@ final class Rebuild {
         } catch (RuntimeException e) {
             rows.values().forEach(BulkCopy::release);
             throw e;
+        } finally {
+            partitionLog.records().release();
         }
         log.info("Rebuild: partition {} folded in {} ms; {} of {} events applied", partitionLog.partition().partition(),
                 (System.nanoTime() - started) / 1_000_000, progress.eventsApplied.get(), progress.eventsTotal.get());
@@ -420,12 +435,13 @@ final class Rebuild {
      * with no readable envelope parked in the place of the event expected next (and everything after it held).
      * Returns how many events applied.
      */
-    private int foldStream(String streamId, List<byte[]> records, Map<String, BulkCopy> rows, PersonHistory format) {
+    private int foldStream(String streamId, PackedRecords.Stream records, PackedRecords packed, Map<String, BulkCopy> rows,
+                           PersonHistory format) {
         List<Read> reads = new ArrayList<>(records.size());
         int readBeforeUnreadable = -1;
         List<Unreadable> unreadable = new ArrayList<>(0);
-        for (byte[] bytes : records) {
-            Object decoded = decode(streamId, bytes);
+        for (int i = 0; i < records.size(); i++) {
+            Object decoded = decode(streamId, packed, records.record(i));
             if (decoded instanceof Read read) {
                 reads.add(read);
             } else {
@@ -476,12 +492,13 @@ final class Rebuild {
             }
             if (!applied.isEmpty()) {
                 // The records' own bytes: the relay wrote them with the contract's mapper, as the live path stores them.
-                List<byte[]> envelopes = new ArrayList<>(applied.size());
+                format.begin();
                 for (int sequence = 0; sequence < applied.size(); sequence++) {
-                    envelopes.add(bySequence[sequence].bytes());
+                    int record = bySequence[sequence].record();
+                    format.add(packed.array(record), packed.offset(record), packed.length(record));
                 }
-                rows.get("person_history").add(PersonEvents.row(streamId, envelopes,
-                        applied.get(0).envelope().recordedAt(), format));
+                rows.get("person_history").add(PersonEvents.row(streamId, applied.size(),
+                        applied.get(0).envelope().recordedAt(), format.end()));
             }
         } else if (!inTurn.isEmpty()) {
             foldService(inTurn, rows);
@@ -494,7 +511,7 @@ final class Rebuild {
         }
         long lastParked = -1;
         if (parked != null) {
-            rows.get("dead_letter").add(DeadLetterRows.parked(parked.event().envelope(), parked.bytes(), parkedFailure));
+            rows.get("dead_letter").add(DeadLetterRows.parked(parked.event().envelope(), packed.copy(parked.record()), parkedFailure));
             lastParked = parked.sequence();
         }
         // Held: every later event (the first copy of each sequence), wherever it came, except the parked one.
@@ -504,9 +521,9 @@ final class Rebuild {
                 held.putIfAbsent(read.sequence(), read);
             }
         }
-        held.values().forEach(read -> rows.get("held_event").add(new Object[] {streamId, read.sequence(), read.bytes()}));
+        held.values().forEach(read -> rows.get("held_event").add(new Object[] {streamId, read.sequence(), packed.copy(read.record())}));
         for (Unreadable record : unreadable) {
-            Object[] row = DeadLetterRows.unreadable(streamId, lastApplied, lastParked, record.bytes(), record.failure());
+            Object[] row = DeadLetterRows.unreadable(streamId, lastApplied, lastParked, packed.copy(record.record()), record.failure());
             rows.get("dead_letter").add(row);
             lastParked = (Long) row[1];
         }
@@ -518,25 +535,26 @@ final class Rebuild {
      * tell an unreadable payload (a {@link Read} whose event cannot apply) from an unreadable envelope or one of
      * another stream (an {@link Unreadable}), with the live path's own failure.
      */
-    private static Object decode(String streamId, byte[] bytes) {
+    private static Object decode(String streamId, PackedRecords packed, int record) {
         try {
-            EventJson.Decoded decoded = EventJson.decode(bytes);
+            EventJson.Decoded decoded = EventJson.decode(packed.array(record), packed.offset(record), packed.length(record));
             if (streamId.equals(decoded.envelope().streamId())) {
-                return new Read(new Event(decoded.envelope(), decoded.event()), bytes, null);
+                return new Read(new Event(decoded.envelope(), decoded.event()), record, null);
             }
         } catch (RuntimeException notInOnePass) {
             // read below as the live path reads it
         }
+        byte[] bytes = packed.copy(record);
         EventEnvelope envelope;
         try {
             envelope = DeadLetterRows.envelopeOf(streamId, bytes);
         } catch (RuntimeException unreadable) {
-            return new Unreadable(bytes, unreadable);
+            return new Unreadable(record, unreadable);
         }
         try {
-            return new Read(new Event(envelope, EventJson.payloadOf(envelope)), bytes, null);
+            return new Read(new Event(envelope, EventJson.payloadOf(envelope)), record, null);
         } catch (RuntimeException payload) {
-            return new Read(new Event(envelope, null), bytes, payload);
+            return new Read(new Event(envelope, null), record, payload);
         }
     }
 
