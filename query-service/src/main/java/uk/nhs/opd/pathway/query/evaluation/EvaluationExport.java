@@ -7,14 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.EventJson;
 import uk.nhs.opd.pathway.query.journey.PersonHistory;
@@ -35,22 +35,21 @@ public class EvaluationExport {
 
     /**
      * People in the order their first event was recorded (ties by id): a stable order that says nothing the lines do
-     * not (an order of ids would let someone who knows the ids match them to pseudonyms).
+     * not (an order of ids would let someone who knows the ids match them to pseudonyms). Read a page at a time, each
+     * page a short query after the last person of the one before, so an export never holds a connection, a snapshot
+     * or a lock for a whole download (a rebuild's swap can pass between two pages; the order carries on as it was).
      */
-    static final String ORDER = "SELECT events FROM person_history ORDER BY first_recorded_at, person_id";
+    static final String FIRST_PAGE = "SELECT person_id, first_recorded_at, events FROM person_history"
+            + " ORDER BY first_recorded_at, person_id LIMIT ?";
+    static final String NEXT_PAGE = "SELECT person_id, first_recorded_at, events FROM person_history"
+            + " WHERE (first_recorded_at, person_id) > (?, ?) ORDER BY first_recorded_at, person_id LIMIT ?";
+    private static final int PAGE = 500;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate snapshot;
     private final Pseudonyms pseudonyms;
 
-    EvaluationExport(DataSource dataSource, PlatformTransactionManager transactions, Pseudonyms pseudonyms) {
-        // Its own template: a fetch size streams the rows through a cursor (inside a transaction) instead of holding
-        // them all, without changing the application's shared template.
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(100);
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    EvaluationExport(JdbcTemplate jdbc, Pseudonyms pseudonyms) {
+        this.jdbc = jdbc;
         this.pseudonyms = pseudonyms;
     }
 
@@ -60,22 +59,39 @@ public class EvaluationExport {
         return count == null ? 0 : count;
     }
 
+    private static Object[] page(ResultSet row) throws SQLException {
+        return new Object[] {row.getString(1), row.getObject(2, OffsetDateTime.class), row.getBytes(3)};
+    }
+
     /** Writes the export to {@code out}, telling {@code progress} after each event. */
     public Summary write(OutputStream out, Consumer<Long> progress) {
         MessageDigest sha = sha256();
         long[] written = {0};
-        snapshot.executeWithoutResult(status -> jdbc.query(ORDER, row -> {
-            for (byte[] envelope : PersonHistory.decode(row.getBytes(1))) {
-                byte[] line = (line(EventJson.readEnvelope(envelope)) + "\n").getBytes(StandardCharsets.UTF_8);
-                sha.update(line);
-                try {
-                    out.write(line);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        String lastPerson = null;
+        OffsetDateTime lastFirstRecorded = null;
+        while (true) {
+            List<Object[]> page = lastPerson == null
+                    ? jdbc.query(FIRST_PAGE, (row, n) -> page(row), PAGE)
+                    : jdbc.query(NEXT_PAGE, (row, n) -> page(row), lastFirstRecorded, lastPerson, PAGE);
+            for (Object[] person : page) {
+                for (byte[] envelope : PersonHistory.decode((byte[]) person[2])) {
+                    byte[] line = (line(EventJson.readEnvelope(envelope)) + "\n").getBytes(StandardCharsets.UTF_8);
+                    sha.update(line);
+                    try {
+                        out.write(line);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    progress.accept(++written[0]);
                 }
-                progress.accept(++written[0]);
             }
-        }));
+            if (page.size() < PAGE) {
+                break;
+            }
+            Object[] last = page.get(page.size() - 1);
+            lastPerson = (String) last[0];
+            lastFirstRecorded = (OffsetDateTime) last[1];
+        }
         Summary summary = new Summary(written[0], HexFormat.of().formatHex(sha.digest()));
         try {
             out.write(("{\"checksum\":{\"algorithm\":\"SHA-256\",\"value\":\"" + summary.sha256() + "\",\"events\":"

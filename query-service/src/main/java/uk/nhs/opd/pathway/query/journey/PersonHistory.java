@@ -78,7 +78,8 @@ public final class PersonHistory {
             throw new IllegalArgumentException("Not a person history of format " + FORMAT);
         }
         int length = readInt(stored, 1);
-        if (length < 0 || length > MAX_UNCOMPRESSED) {
+        // LZ4 compresses at most ~255 to 1: a larger stated length is a corrupt or hostile row, not an allocation.
+        if (length < 0 || length > MAX_UNCOMPRESSED || length > (stored.length - HEADER) * 255L + 16) {
             throw new IllegalArgumentException("A person history states " + length + " bytes");
         }
         byte[] plain = new byte[length];

@@ -35,6 +35,8 @@ final class PackedRecords {
         }
     }
 
+    private static final int ABSENT = -1;
+
     private final BulkCopy.Blocks pool;
     private final List<byte[]> blocks = new ArrayList<>();
     private final List<byte[]> pooled = new ArrayList<>();
@@ -50,14 +52,15 @@ final class PackedRecords {
         this.pool = pool;
     }
 
-    /** Copies a record's value in (an absent value as no bytes) and returns its number. */
+    /** Copies a record's value in and returns its number; an absent value (null) stays absent. */
     int add(ByteBuffer value) {
-        int size = value == null ? 0 : value.remaining();
-        if (count == block.length) {
-            block = Arrays.copyOf(block, count * 2);
-            offset = Arrays.copyOf(offset, count * 2);
-            length = Arrays.copyOf(length, count * 2);
+        if (value == null) {
+            grow();
+            place(-1, 0, ABSENT);
+            return count - 1;
         }
+        int size = value.remaining();
+        grow();
         if (size > BulkCopy.Blocks.SIZE) {
             // Larger than a block: a block of its own, not pooled.
             byte[] own = new byte[size];
@@ -81,6 +84,14 @@ final class PackedRecords {
         return count - 1;
     }
 
+    private void grow() {
+        if (count == block.length) {
+            block = Arrays.copyOf(block, count * 2);
+            offset = Arrays.copyOf(offset, count * 2);
+            length = Arrays.copyOf(length, count * 2);
+        }
+    }
+
     private void place(int blockIndex, int at, int size) {
         block[count] = blockIndex;
         offset[count] = at;
@@ -88,7 +99,12 @@ final class PackedRecords {
         count++;
     }
 
-    /** The array holding a record's bytes, from {@link #offset} for {@link #length}. */
+    /** Whether the record has no value at all (a null, not an empty one). */
+    boolean absent(int record) {
+        return length[record] == ABSENT;
+    }
+
+    /** The array holding a record's bytes, from {@link #offset} for {@link #length}; not for an absent one. */
     byte[] array(int record) {
         return blocks.get(block[record]);
     }
@@ -101,8 +117,11 @@ final class PackedRecords {
         return length[record];
     }
 
-    /** A record's bytes in an array of their own. */
+    /** A record's bytes in an array of their own, null for an absent value. */
     byte[] copy(int record) {
+        if (absent(record)) {
+            return null;
+        }
         return Arrays.copyOfRange(array(record), offset[record], offset[record] + length[record]);
     }
 

@@ -221,7 +221,7 @@ final class Rebuild {
         dropNextTables(connection);
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
-                statement.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)");
+                statement.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS)");
             }
         }
         // LIKE leaves out storage parameters (WITH (...)): the new tables get the live ones' too.
@@ -536,15 +536,17 @@ final class Rebuild {
      * another stream (an {@link Unreadable}), with the live path's own failure.
      */
     private static Object decode(String streamId, PackedRecords packed, int record) {
-        try {
-            EventJson.Decoded decoded = EventJson.decode(packed.array(record), packed.offset(record), packed.length(record));
-            if (streamId.equals(decoded.envelope().streamId())) {
-                return new Read(new Event(decoded.envelope(), decoded.event()), record, null);
+        if (!packed.absent(record)) {
+            try {
+                EventJson.Decoded decoded = EventJson.decode(packed.array(record), packed.offset(record), packed.length(record));
+                if (streamId.equals(decoded.envelope().streamId())) {
+                    return new Read(new Event(decoded.envelope(), decoded.event()), record, null);
+                }
+            } catch (RuntimeException notInOnePass) {
+                // read below as the live path reads it
             }
-        } catch (RuntimeException notInOnePass) {
-            // read below as the live path reads it
         }
-        byte[] bytes = packed.copy(record);
+        byte[] bytes = packed.copy(record); // null for an absent value, as the live path sees it
         EventEnvelope envelope;
         try {
             envelope = DeadLetterRows.envelopeOf(streamId, bytes);

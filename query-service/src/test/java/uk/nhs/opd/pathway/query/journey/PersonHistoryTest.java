@@ -61,6 +61,11 @@ class PersonHistoryTest {
         assertThatThrownBy(() -> PersonHistory.decode(hugeLength)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("states");
 
+        // A few bytes stating far more than LZ4 can expand them to: refused before any allocation.
+        byte[] inflated = {1, 0, 0x10, 0, 0, 0, 0, 0, 0, 0};
+        assertThatThrownBy(() -> PersonHistory.decode(inflated)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("states");
+
         byte[] truncated = Arrays.copyOf(stored, stored.length - 10);
         assertThatThrownBy(() -> PersonHistory.decode(truncated)).isInstanceOf(IllegalArgumentException.class);
 

@@ -38,7 +38,9 @@ class PackedRecordsTest {
             assertThat(packed.length(record)).isEqualTo(values.get(i).length);
             assertThat(packed.offset(record) + packed.length(record)).isLessThanOrEqualTo(packed.array(record).length);
         }
-        assertThat(packed.copy(absent)).isEmpty();
+        assertThat(packed.absent(absent)).isTrue();
+        assertThat(packed.copy(absent)).as("a null value stays null, as the live path sees it").isNull();
+        assertThat(packed.absent(numbers.get(0))).isFalse();
 
         packed.release();
         // The pooled blocks went back: the next partition takes them instead of new ones.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -196,6 +197,34 @@ class RebuildSafetyIT {
         assertThat(skipped.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(streamState(personId)).filteredOn(s -> s.startsWith("applied")).hasSize(4);
         assertThat(streamState(personId)).noneMatch(s -> s.startsWith("parked") || s.startsWith("held"));
+    }
+
+    @Test
+    void anEventAnOperatorSkipsLeavesAGapInTheHistoryAndTheEventsAfterItApply() throws Exception {
+        String personId = "P-skipped";
+        History history = history(personId).on("2021-05-01",
+                new ReferralMade("R-second", "S-2", ReferralSource.PSYCHOLOGY, true, null, false));
+        // Sequence 3 (the acceptance) arrives with a payload that cannot be read: it is parked, 4 is held behind it.
+        ObjectNode poisoned = (ObjectNode) EventJson.mapper().readTree(EventJson.write(history.get(3)));
+        ((ObjectNode) poisoned.get("payload")).putObject("referralId").put("not", "a referral id");
+        for (int sequence = 0; sequence < 5; sequence++) {
+            publish(personId, sequence == 3 ? EventJson.mapper().writeValueAsBytes(poisoned) : EventJson.write(history.get(sequence)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> streamState(personId).stream().anyMatch(s -> s.startsWith("held")));
+
+        ResponseEntity<JsonNode> skipped = http.exchange("/api/admin/dead-letters/" + personId + "/3/skip", HttpMethod.POST,
+                new HttpEntity<>(as("ADMIN")), JsonNode.class);
+
+        assertThat(skipped.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(personEvents.storedEnvelopes(personId).stream().map(e -> EventJson.readEnvelope(e).sequence()))
+                .containsExactly(0L, 1L, 2L, 4L);
+        assertThat(streamState(personId)).noneMatch(s -> s.startsWith("parked") || s.startsWith("held"))
+                .contains("position 4");
+        JsonNode journey = http.exchange("/api/people/" + personId + "/journey", HttpMethod.GET, new HttpEntity<>(as("READER")),
+                JsonNode.class).getBody();
+        List<String> referrals = new java.util.ArrayList<>();
+        journey.path("referrals").forEach(referral -> referrals.add(referral.path("referralId").asText()));
+        assertThat(referrals).containsExactly("R-" + personId, "R-second");
     }
 
     @Test
