@@ -28,7 +28,13 @@ import org.postgresql.copy.CopyIn;
 final class BulkCopy {
 
     /** How a column's values are encoded: one per PostgreSQL type a projection table uses. */
-    enum Type { TEXT, INT2, INT4, INT8, BOOL, TIMESTAMPTZ, DATE, BYTEA }
+    enum Type {
+        TEXT, INT2, INT4, INT8, BOOL, TIMESTAMPTZ, DATE, BYTEA,
+        /** {@code varchar[]} from a {@code String[]}: a one-dimensional array of {@code varchar} (oid 1043) without nulls. */
+        VARCHAR_ARRAY
+    }
+
+    private static final int VARCHAR_OID = 1043;
 
     /** A table to load: its columns in row order and their types. */
     record Table(String name, List<String> columns, List<Type> types) {
@@ -57,6 +63,7 @@ final class BulkCopy {
                     case 1184 -> Type.TIMESTAMPTZ;
                     case 1082 -> Type.DATE;
                     case 17 -> Type.BYTEA;
+                    case 1015 -> Type.VARCHAR_ARRAY;
                     default -> throw new IllegalStateException("A rebuild cannot bulk-load column " + name + "." + column
                             + " (type oid " + oid + "): give BulkCopy an encoder for its type");
                 });
@@ -157,9 +164,32 @@ final class BulkCopy {
                     writeInt(bytes.length);
                     write(bytes, 0, bytes.length);
                 }
+                case VARCHAR_ARRAY -> writeVarcharArray((String[]) value);
             }
         }
         rows++;
+    }
+
+    /** PostgreSQL's binary array: dimensions, a has-nulls flag, the element type, each dimension's length and lower bound. */
+    private void writeVarcharArray(String[] values) {
+        byte[][] elements = new byte[values.length][];
+        int length = values.length == 0 ? 12 : 20;
+        for (int i = 0; i < values.length; i++) {
+            elements[i] = values[i].getBytes(StandardCharsets.UTF_8);
+            length += 4 + elements[i].length;
+        }
+        writeInt(length);
+        writeInt(values.length == 0 ? 0 : 1);
+        writeInt(0);
+        writeInt(VARCHAR_OID);
+        if (values.length > 0) {
+            writeInt(values.length);
+            writeInt(1);
+        }
+        for (byte[] element : elements) {
+            writeInt(element.length);
+            write(element, 0, element.length);
+        }
     }
 
     /**

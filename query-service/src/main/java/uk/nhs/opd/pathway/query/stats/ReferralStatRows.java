@@ -1,12 +1,15 @@
 package uk.nhs.opd.pathway.query.stats;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.nhs.opd.pathway.query.journey.Journey;
 import uk.nhs.opd.pathway.query.journey.JourneyRows;
 
-/** {@code referral_stat}: one row per referral with its monitoring groups and whether it was accepted or rejected. */
+/**
+ * {@code referral_stat}: per person referred, their monitoring groups and how many of their referrals were made,
+ * accepted and rejected. A person's referrals share their groups (the age band is the one at registration), so
+ * counts per person give the statistics with one row per person rather than one per referral.
+ */
 @Component
 class ReferralStatRows implements JourneyRows {
 
@@ -17,26 +20,27 @@ class ReferralStatRows implements JourneyRows {
 
     @Override
     public List<String> columns() {
-        return List.of("person_id", "referral_id", "service_id", "ethnicity", "pathway", "age_band", "region", "accepted",
-                "rejected");
+        return List.of("person_id", "ethnicity", "pathway", "age_band", "region", "referred", "accepted", "rejected");
     }
 
     @Override
     public List<Object[]> rows(String personId, Journey journey) {
-        if (journey == null) {
+        if (journey == null || journey.referrals().isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = new ArrayList<>(journey.referrals().size());
+        int accepted = 0;
+        int rejected = 0;
         for (Journey.Referral referral : journey.referrals()) {
-            boolean accepted = false;
-            boolean rejected = false;
+            boolean wasAccepted = false;
+            boolean wasRejected = false;
             for (Journey.StatusChange change : referral.statusHistory()) {
-                accepted |= change.status().equals("ACCEPTED");
-                rejected |= change.status().equals("REJECTED");
+                wasAccepted |= change.status().equals("ACCEPTED");
+                wasRejected |= change.status().equals("REJECTED");
             }
-            rows.add(new Object[] {personId, referral.referralId(), referral.serviceId(), journey.ethnicity(),
-                    journey.pathway(), referral.ageBand(), journey.region(), accepted, rejected});
+            accepted += wasAccepted ? 1 : 0;
+            rejected += wasRejected ? 1 : 0;
         }
-        return rows;
+        return List.<Object[]>of(new Object[] {personId, journey.ethnicity(), journey.pathway(),
+                journey.referrals().get(0).ageBand(), journey.region(), journey.referrals().size(), accepted, rejected});
     }
 }

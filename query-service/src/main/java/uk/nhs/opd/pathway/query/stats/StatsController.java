@@ -38,8 +38,8 @@ class StatsController {
         if (column == null) {
             throw new BadRequest("groupBy", "must be one of " + GROUPS.keySet().stream().sorted().toList());
         }
-        List<Group> groups = jdbc.sql("SELECT " + column + ", count(*), count(*) FILTER (WHERE accepted), "
-                        + "count(*) FILTER (WHERE rejected) FROM referral_stat GROUP BY " + column + " ORDER BY " + column)
+        List<Group> groups = jdbc.sql("SELECT " + column + ", sum(referred), sum(accepted), sum(rejected) FROM referral_stat GROUP BY "
+                        + column + " ORDER BY " + column)
                 .query((rs, n) -> new Group(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .list();
         return new ReferralStats(groupBy, groups, freshness.lastEventRecordedAt());

@@ -6,8 +6,9 @@ import uk.nhs.opd.pathway.query.journey.Journey;
 import uk.nhs.opd.pathway.query.journey.JourneyRows;
 
 /**
- * {@code service_referral}: every service a person was ever referred to, retracted referrals included — the people a
- * wait list as of an earlier time, or as known at one, has to fold.
+ * {@code service_referral}: per person, every service they were ever referred to, retracted referrals included — whom
+ * a wait list as of an earlier time, or as known at one, has to fold. One short row per person: such a read scans
+ * them all, then folds each history it finds.
  */
 @Component
 class ServiceReferralRows implements JourneyRows {
@@ -19,14 +20,14 @@ class ServiceReferralRows implements JourneyRows {
 
     @Override
     public List<String> columns() {
-        return List.of("person_id", "service_id");
+        return List.of("person_id", "service_ids");
     }
 
     @Override
     public List<Object[]> rows(String personId, Journey journey) {
-        if (journey == null) {
+        if (journey == null || journey.servicesEverReferredTo().isEmpty()) {
             return List.of();
         }
-        return journey.servicesEverReferredTo().stream().map(serviceId -> new Object[] {personId, serviceId}).toList();
+        return List.<Object[]>of(new Object[] {personId, journey.servicesEverReferredTo().toArray(String[]::new)});
     }
 }

@@ -120,7 +120,7 @@ class WaitListController {
 
     /** Everyone ever referred to the service (retracted referrals too), each journey folded for the view. */
     private List<WaitListRows.Waiting> inView(String serviceId, JourneyFold.View view) {
-        List<String> people = jdbc.sql("SELECT person_id FROM service_referral WHERE service_id = ? ORDER BY person_id")
+        List<String> people = jdbc.sql("SELECT person_id FROM service_referral WHERE ? = ANY (service_ids) ORDER BY person_id")
                 .param(serviceId).query(String.class).list();
         List<WaitListRows.Waiting> waiting = new ArrayList<>();
         for (String personId : people) {

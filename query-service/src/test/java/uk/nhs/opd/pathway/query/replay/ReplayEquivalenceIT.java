@@ -188,6 +188,11 @@ class ReplayEquivalenceIT {
         String today = get("/api/services/S-tc/waitlist", "READER").getBody().toString();
         String knownBefore = get("/api/services/S-tc/waitlist?knownAt=" + BEFORE_RETRACTIONS, "READER").getBody().toString();
         assertThat(today).doesNotContain("\"R-9\"");
+        // Referrals counted per region: P-1's three and the even people's in the North East (R-6 rejected), the odd
+        // people's in London but R-9 (whose referral was retracted); R-3's acceptance was retracted.
+        assertThat(get("/api/stats/referrals?groupBy=region", "READER").getBody().path("groups").toString()).isEqualTo(
+                "[{\"group\":\"LONDON\",\"referred\":5,\"accepted\":4,\"rejected\":0},"
+                        + "{\"group\":\"NORTH_EAST\",\"referred\":9,\"accepted\":8,\"rejected\":1}]");
         assertThat(knownBefore).as("a referral retracted later was on the list as known then").contains("\"R-9\"");
 
         AtomicBoolean rebuilding = new AtomicBoolean(true);
