@@ -410,10 +410,11 @@ final class Rebuild {
         Map<String, BulkCopy> rows = new LinkedHashMap<>();
         tables.forEach((table, definition) -> rows.put(table, new BulkCopy(definition, blocks)));
         PersonHistory format = new PersonHistory();
+        StreamDecoder decoder = new StreamDecoder();
         try {
             for (Map.Entry<String, PackedRecords.Stream> stream : partitionLog.streams().entrySet()) {
                 progress.eventsApplied.addAndGet(foldStream(stream.getKey(), stream.getValue(), partitionLog.records(),
-                        rows, format));
+                        rows, format, decoder));
             }
             TopicPartition partition = partitionLog.partition();
             rows.get("consumer_position").add(new Object[] {properties.consumerGroup(), partition.topic(),
@@ -436,12 +437,13 @@ final class Rebuild {
      * Returns how many events applied.
      */
     private int foldStream(String streamId, PackedRecords.Stream records, PackedRecords packed, Map<String, BulkCopy> rows,
-                           PersonHistory format) {
+                           PersonHistory format, StreamDecoder decoder) {
         List<Read> reads = new ArrayList<>(records.size());
         int readBeforeUnreadable = -1;
         List<Unreadable> unreadable = new ArrayList<>(0);
+        EventJson.Decoded[] inOnePass = decoder.decode(records, packed);
         for (int i = 0; i < records.size(); i++) {
-            Object decoded = decode(streamId, packed, records.record(i));
+            Object decoded = decode(streamId, packed, records.record(i), inOnePass[i]);
             if (decoded instanceof Read read) {
                 reads.add(read);
             } else {
@@ -531,14 +533,18 @@ final class Rebuild {
     }
 
     /**
-     * A record decoded in one pass ({@link EventJson#decode}); if that fails, read as the live path reads it, to
-     * tell an unreadable payload (a {@link Read} whose event cannot apply) from an unreadable envelope or one of
-     * another stream (an {@link Unreadable}), with the live path's own failure.
+     * A record as the stream's decoding gave it ({@code inOnePass}), else decoded alone in one pass
+     * ({@link EventJson#decode}); if that fails, read as the live path reads it, to tell an unreadable payload (a
+     * {@link Read} whose event cannot apply) from an unreadable envelope or one of another stream (an
+     * {@link Unreadable}), with the live path's own failure.
      */
-    private static Object decode(String streamId, PackedRecords packed, int record) {
+    private static Object decode(String streamId, PackedRecords packed, int record, EventJson.Decoded inOnePass) {
+        EventJson.Decoded decoded = inOnePass;
         if (!packed.absent(record)) {
             try {
-                EventJson.Decoded decoded = EventJson.decode(packed.array(record), packed.offset(record), packed.length(record));
+                if (decoded == null) {
+                    decoded = EventJson.decode(packed.array(record), packed.offset(record), packed.length(record));
+                }
                 if (streamId.equals(decoded.envelope().streamId())) {
                     return new Read(new Event(decoded.envelope(), decoded.event()), record, null);
                 }
