@@ -346,7 +346,9 @@ final class Rebuild {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50_000);
+        // Fetches stay large (below); a poll hands over a few thousand records at a time, so that few record objects
+        // are alive when a young collection comes and it has little to copy (they are packed into blocks at once).
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         // The log is read up to end offsets known at the start, so there is never new data worth waiting for: by
         // default a fetch at a partition's end waits 500 ms for more, and the next partition's fetch waits behind it.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
