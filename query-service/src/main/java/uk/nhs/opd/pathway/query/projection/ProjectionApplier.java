@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +36,7 @@ class ProjectionApplier {
     private final DeadLetters deadLetters;
     private final ConsumerPositions positions;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter held;
@@ -43,12 +45,13 @@ class ProjectionApplier {
     private final AtomicReference<Instant> lastApplied = new AtomicReference<>();
 
     ProjectionApplier(List<Projection> projections, StreamGuard guard, DeadLetters deadLetters,
-                      ConsumerPositions positions, TransactionTemplate transactions, MeterRegistry meters) {
+                      ConsumerPositions positions, TransactionTemplate transactions, JdbcClient jdbc, MeterRegistry meters) {
         this.projections = projections;
         this.guard = guard;
         this.deadLetters = deadLetters;
         this.positions = positions;
         this.transactions = transactions;
+        this.jdbc = jdbc;
         this.applied = Counter.builder("pathway.projection.events.applied").register(meters);
         this.duplicates = Counter.builder("pathway.projection.events.duplicate").register(meters);
         this.held = Counter.builder("pathway.projection.events.held").register(meters);
@@ -112,13 +115,20 @@ class ProjectionApplier {
 
     /**
      * Drops a parked event for good: the stream moves past it and the events held behind it apply. An unreadable
-     * record took no sequence, so the stream does not move; the event held in its place applies.
+     * record took no sequence, so the stream does not move; the event held in its place applies. The skip is kept
+     * ({@link SkippedRecords}), so a rebuild passes over the same record.
      */
     boolean skipParked(String streamId, long sequence) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             guard.lock(streamId);
             return deadLetters.take(streamId, sequence).map(bytes -> {
-                read(streamId, bytes).ifPresent(guard::advance);
+                Optional<EventEnvelope> envelope = read(streamId, bytes);
+                if (envelope.isPresent()) {
+                    guard.advance(envelope.get());
+                    SkippedRecords.recordEvent(jdbc, envelope.get());
+                } else {
+                    SkippedRecords.recordUnreadable(jdbc, streamId, sequence, bytes);
+                }
                 skipped.increment();
                 releaseHeld(streamId, status);
                 return true;

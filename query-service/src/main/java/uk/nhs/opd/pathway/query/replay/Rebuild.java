@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.EventJson;
 import uk.nhs.opd.pathway.events.ServiceCapacityChanged;
@@ -44,6 +45,7 @@ import uk.nhs.opd.pathway.query.journey.PersonHistory;
 import uk.nhs.opd.pathway.query.projection.DeadLetterRows;
 import uk.nhs.opd.pathway.query.projection.ProjectionConsumer;
 import uk.nhs.opd.pathway.query.projection.ProjectionProperties;
+import uk.nhs.opd.pathway.query.projection.SkippedRecords;
 import uk.nhs.opd.pathway.query.projection.Timestamps;
 import uk.nhs.opd.pathway.query.services.ServiceViewProjection;
 
@@ -139,6 +141,7 @@ final class Rebuild {
              KafkaConsumer<String, ByteBuffer> consumer = logReader()) {
             try {
                 long started = System.nanoTime();
+                SkippedRecords skips = SkippedRecords.load(JdbcClient.create(dataSource));
                 List<IndexPlan> indexes = createNextTables(connection);
                 Map<String, BulkCopy.Table> tables = describeNextTables(connection);
                 List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
@@ -162,7 +165,7 @@ final class Rebuild {
                     while (loading.size() > 2) {
                         await(loading.removeFirst());
                     }
-                    folding.add(folder.submit(() -> fold(partitionLog, tables, blocks, progress)));
+                    folding.add(folder.submit(() -> fold(partitionLog, tables, blocks, skips, progress)));
                 }
                 while (!folding.isEmpty()) {
                     Loads folded = await(folding.removeFirst());
@@ -407,7 +410,7 @@ final class Rebuild {
 
     /** Folds every stream of a partition into its rows; the partition's consumer position goes with them. */
     private Loads fold(PartitionLog partitionLog, Map<String, BulkCopy.Table> tables, BulkCopy.Blocks blocks,
-                       Progress progress) {
+                       SkippedRecords skips, Progress progress) {
         long started = System.nanoTime();
         Map<String, BulkCopy> rows = new LinkedHashMap<>();
         tables.forEach((table, definition) -> rows.put(table, new BulkCopy(definition, blocks)));
@@ -416,7 +419,7 @@ final class Rebuild {
         try {
             for (Map.Entry<String, PackedRecords.Stream> stream : partitionLog.streams().entrySet()) {
                 progress.eventsApplied.addAndGet(foldStream(stream.getKey(), stream.getValue(), partitionLog.records(),
-                        rows, format, decoder));
+                        rows, format, decoder, skips));
             }
             TopicPartition partition = partitionLog.partition();
             rows.get("consumer_position").add(new Object[] {properties.consumerGroup(), partition.topic(),
@@ -435,11 +438,11 @@ final class Rebuild {
     /**
      * Folds one stream as the live path would have applied its records in arrival order: duplicates dropped, events
      * after a gap held, an event that cannot apply parked with everything after it held behind it, and a record
-     * with no readable envelope parked in the place of the event expected next (and everything after it held).
-     * Returns how many events applied.
+     * with no readable envelope parked in the place of the event expected next (and everything after it held). A
+     * record an operator skipped is passed over as the live path passed over it. Returns how many events applied.
      */
     private int foldStream(String streamId, PackedRecords.Stream records, PackedRecords packed, Map<String, BulkCopy> rows,
-                           PersonHistory format, StreamDecoder decoder) {
+                           PersonHistory format, StreamDecoder decoder, SkippedRecords skips) {
         List<Read> reads = new ArrayList<>(records.size());
         int readBeforeUnreadable = -1;
         List<Unreadable> unreadable = new ArrayList<>(0);
@@ -448,15 +451,15 @@ final class Rebuild {
             Object decoded = decode(streamId, packed, records.record(i), inOnePass[i]);
             if (decoded instanceof Read read) {
                 reads.add(read);
-            } else {
+            } else if (skips.isEmpty() || !skips.skippedUnreadable(streamId, packed.copy(records.record(i)))) {
                 if (unreadable.isEmpty()) {
                     readBeforeUnreadable = reads.size();
                 }
                 unreadable.add((Unreadable) decoded);
             }
         }
-        // The events that apply in turn: sequences 0, 1, 2, ... among those that came before any unreadable record
-        // (the first copy of each), up to the first that cannot apply.
+        // The events in turn: sequences 0, 1, 2, ... among those that came before any unreadable record (the first
+        // copy of each), up to a gap or one whose payload cannot be read (parked); a skipped one is passed over.
         int arrivedInTime = unreadable.isEmpty() ? reads.size() : readBeforeUnreadable;
         Read[] bySequence = new Read[arrivedInTime];
         for (int i = 0; i < arrivedInTime; i++) {
@@ -465,30 +468,37 @@ final class Rebuild {
                 bySequence[(int) sequence] = reads.get(i);
             }
         }
-        List<Event> inTurn = new ArrayList<>(arrivedInTime);
+        List<Read> inTurn = new ArrayList<>(arrivedInTime);
+        long lastPassed = -1;
         Read parked = null;
         RuntimeException parkedFailure = null;
         for (Read read : bySequence) {
             if (read == null) {
                 break;
             }
+            if (!skips.isEmpty() && skips.skipped(read.event().envelope())) {
+                lastPassed = read.sequence();
+                continue;
+            }
             if (read.payloadFailure() != null) {
                 parked = read;
                 parkedFailure = read.payloadFailure();
                 break;
             }
-            inTurn.add(read.event());
+            inTurn.add(read);
+            lastPassed = read.sequence();
         }
-        List<Event> applied = inTurn;
-        if (!inTurn.isEmpty() && inTurn.get(0).envelope().personId() != null) {
+        List<Read> applied = inTurn;
+        if (!inTurn.isEmpty() && inTurn.get(0).event().envelope().personId() != null) {
             List<List<Object[]>> journeyRows;
             try {
-                journeyRows = journeyRows(streamId, inTurn);
+                journeyRows = journeyRows(streamId, events(inTurn));
             } catch (RuntimeException poison) {
                 applied = longestFoldablePrefix(streamId, inTurn);
-                parked = bySequence[applied.size()];
+                parked = inTurn.get(applied.size());
                 parkedFailure = poison;
-                journeyRows = applied.isEmpty() ? List.of() : journeyRows(streamId, applied);
+                lastPassed = parked.sequence() - 1;
+                journeyRows = applied.isEmpty() ? List.of() : journeyRows(streamId, events(applied));
             }
             for (int i = 0; i < journeyRows.size(); i++) {
                 BulkCopy table = rows.get(journeyTables.get(i).table());
@@ -497,20 +507,18 @@ final class Rebuild {
             if (!applied.isEmpty()) {
                 // The records' own bytes: the relay wrote them with the contract's mapper, as the live path stores them.
                 format.begin();
-                for (int sequence = 0; sequence < applied.size(); sequence++) {
-                    int record = bySequence[sequence].record();
-                    format.add(packed.array(record), packed.offset(record), packed.length(record));
+                for (Read read : applied) {
+                    format.add(packed.array(read.record()), packed.offset(read.record()), packed.length(read.record()));
                 }
                 rows.get("person_history").add(PersonEvents.row(streamId, applied.size(),
-                        applied.get(0).envelope().recordedAt(), format.end()));
+                        applied.get(0).event().envelope().recordedAt(), format.end()));
             }
         } else if (!inTurn.isEmpty()) {
-            foldService(inTurn, rows);
+            foldService(events(inTurn), rows);
         }
 
-        long lastApplied = applied.size() - 1;
-        if (!applied.isEmpty()) {
-            EventEnvelope last = applied.get(applied.size() - 1).envelope();
+        if (lastPassed >= 0) {
+            EventEnvelope last = bySequence[(int) lastPassed].event().envelope();
             rows.get("stream_position").add(new Object[] {streamId, last.sequence(), Timestamps.utc(last.recordedAt())});
         }
         long lastParked = -1;
@@ -521,17 +529,25 @@ final class Rebuild {
         // Held: every later event (the first copy of each sequence), wherever it came, except the parked one.
         Map<Long, Read> held = new LinkedHashMap<>();
         for (Read read : reads) {
-            if (read.sequence() > lastApplied && read.sequence() != lastParked) {
+            if (read.sequence() > lastPassed && read.sequence() != lastParked) {
                 held.putIfAbsent(read.sequence(), read);
             }
         }
         held.values().forEach(read -> rows.get("held_event").add(new Object[] {streamId, read.sequence(), packed.copy(read.record())}));
         for (Unreadable record : unreadable) {
-            Object[] row = DeadLetterRows.unreadable(streamId, lastApplied, lastParked, packed.copy(record.record()), record.failure());
+            Object[] row = DeadLetterRows.unreadable(streamId, lastPassed, lastParked, packed.copy(record.record()), record.failure());
             rows.get("dead_letter").add(row);
             lastParked = (Long) row[1];
         }
         return applied.size();
+    }
+
+    private static List<Event> events(List<Read> reads) {
+        List<Event> events = new ArrayList<>(reads.size());
+        for (Read read : reads) {
+            events.add(read.event());
+        }
+        return events;
     }
 
     /**
@@ -584,17 +600,17 @@ final class Rebuild {
     }
 
     /** The events up to (not including) the first whose journey cannot be folded or turned into rows. */
-    private List<Event> longestFoldablePrefix(String personId, List<Event> events) {
+    private List<Read> longestFoldablePrefix(String personId, List<Read> reads) {
         int good = 0;
-        while (good < events.size()) {
+        while (good < reads.size()) {
             try {
-                journeyRows(personId, events.subList(0, good + 1));
+                journeyRows(personId, events(reads.subList(0, good + 1)));
                 good++;
             } catch (RuntimeException poison) {
                 break;
             }
         }
-        return events.subList(0, good);
+        return reads.subList(0, good);
     }
 
     private static void foldService(List<Event> events, Map<String, BulkCopy> rows) {

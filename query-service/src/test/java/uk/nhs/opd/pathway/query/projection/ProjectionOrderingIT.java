@@ -58,7 +58,7 @@ class ProjectionOrderingIT {
 
     @BeforeEach
     void setUp() {
-        jdbc.sql("TRUNCATE stream_position, held_event, dead_letter, consumer_position").update();
+        jdbc.sql("TRUNCATE stream_position, held_event, dead_letter, consumer_position, skipped_record").update();
         Projection recorder = (envelope, event) -> {
             if (envelope.type().equals("PersonScreened") && envelope.personId().startsWith("poison")) {
                 throw new IllegalStateException("cannot apply");
@@ -67,7 +67,7 @@ class ProjectionOrderingIT {
         };
         ProjectionProperties properties = new ProjectionProperties("t", "g", 10, Duration.ofMillis(10), true);
         applier = new ProjectionApplier(List.of(recorder), new StreamGuard(jdbc), new DeadLetters(jdbc),
-                new ConsumerPositions(jdbc, properties), transactions, new SimpleMeterRegistry());
+                new ConsumerPositions(jdbc, properties), transactions, jdbc, new SimpleMeterRegistry());
     }
 
     private static EventEnvelope event(String personId, long sequence) {
@@ -143,6 +143,8 @@ class ProjectionOrderingIT {
         assertThat(appliedLog).containsExactly("poison-1#0", "poison-1#2");
         assertThat(jdbc.sql("SELECT count(*) FROM dead_letter").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM held_event").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT stream_id || ' ' || sequence || ' ' || (event_id IS NOT NULL) FROM skipped_record")
+                .query(String.class).list()).as("the skip is kept for rebuilds").containsExactly("poison-1 1 true");
         assertThat(applier.skipParked("poison-1", 1)).isFalse();
     }
 

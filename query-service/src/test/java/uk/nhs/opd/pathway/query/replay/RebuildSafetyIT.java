@@ -195,8 +195,13 @@ class RebuildSafetyIT {
         ResponseEntity<JsonNode> skipped = http.exchange("/api/admin/dead-letters/" + personId + "/2/skip", HttpMethod.POST,
                 new HttpEntity<>(as("ADMIN")), JsonNode.class);
         assertThat(skipped.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(streamState(personId)).filteredOn(s -> s.startsWith("applied")).hasSize(4);
-        assertThat(streamState(personId)).noneMatch(s -> s.startsWith("parked") || s.startsWith("held"));
+        List<String> afterSkip = streamState(personId);
+        assertThat(afterSkip).filteredOn(s -> s.startsWith("applied")).hasSize(4);
+        assertThat(afterSkip).noneMatch(s -> s.startsWith("parked") || s.startsWith("held"));
+
+        // A rebuild passes over the record the operator skipped, as the live path did.
+        assertThat(rebuild().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(streamState(personId)).isEqualTo(afterSkip);
     }
 
     @Test
@@ -225,6 +230,14 @@ class RebuildSafetyIT {
         List<String> referrals = new java.util.ArrayList<>();
         journey.path("referrals").forEach(referral -> referrals.add(referral.path("referralId").asText()));
         assertThat(referrals).containsExactly("R-" + personId, "R-second");
+
+        // A rebuild passes over the skipped event too: the same gap, the same position, the same journey.
+        List<String> afterSkip = streamState(personId);
+        JsonNode rebuilt = rebuild();
+        assertThat(rebuilt.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(streamState(personId)).isEqualTo(afterSkip);
+        assertThat(http.exchange("/api/people/" + personId + "/journey", HttpMethod.GET, new HttpEntity<>(as("READER")),
+                JsonNode.class).getBody()).isEqualTo(journey);
     }
 
     @Test
