@@ -17,6 +17,11 @@ class ProblemHandler extends ProblemHandling {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.problem(HttpStatus.NOT_FOUND, e.code(), e.getMessage()));
     }
 
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<Object> conflict(Conflict e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.problem(HttpStatus.CONFLICT, e.code(), e.getMessage()));
+    }
+
     @ExceptionHandler(BadRequest.class)
     ResponseEntity<Object> badRequest(BadRequest e) {
         return validation("The request is invalid", List.of(new FieldError(e.field(), e.getMessage())));

@@ -59,6 +59,12 @@ class DeadLetters {
                 .params(streamId, sequence).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
+    /** The highest sequence parked for the stream: its most recently parked record. */
+    Optional<Long> lastParked(String streamId) {
+        return jdbc.sql("SELECT max(sequence) FROM dead_letter WHERE stream_id = ?").param(streamId)
+                .query(Long.class).optional();
+    }
+
     boolean isParked(String streamId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM dead_letter WHERE stream_id = ?)").param(streamId)
                 .query(Boolean.class).single();

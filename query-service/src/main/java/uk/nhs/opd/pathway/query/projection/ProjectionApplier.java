@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.EventJson;
 import uk.nhs.opd.pathway.events.PathwayEvent;
+import uk.nhs.opd.pathway.query.api.Conflict;
 
 /**
  * Applies a polled batch of events to every projection in one transaction, together with the stream sequences
@@ -96,11 +97,13 @@ class ProjectionApplier {
 
     /**
      * Takes a parked event out and offers it again; true if it applied (false: not parked, or parked again). An
-     * unreadable record stays parked: it cannot apply.
+     * unreadable record stays parked: it cannot apply. Only the stream's most recently parked record
+     * ({@link #requireLastParked}).
      */
     boolean retryParked(String streamId, long sequence) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             guard.lock(streamId);
+            requireLastParked(streamId, sequence);
             return deadLetters.take(streamId, sequence).map(bytes -> {
                 Optional<EventEnvelope> envelope = read(streamId, bytes);
                 if (envelope.isEmpty()) {
@@ -116,11 +119,13 @@ class ProjectionApplier {
     /**
      * Drops a parked event for good: the stream moves past it and the events held behind it apply. An unreadable
      * record took no sequence, so the stream does not move; the event held in its place applies. The skip is kept
-     * ({@link SkippedRecords}), so a rebuild passes over the same record.
+     * ({@link SkippedRecords}), so a rebuild passes over the same record. Only the stream's most recently parked record
+     * ({@link #requireLastParked}).
      */
     boolean skipParked(String streamId, long sequence) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             guard.lock(streamId);
+            requireLastParked(streamId, sequence);
             return deadLetters.take(streamId, sequence).map(bytes -> {
                 Optional<EventEnvelope> envelope = read(streamId, bytes);
                 if (envelope.isPresent()) {
@@ -134,6 +139,18 @@ class ProjectionApplier {
                 return true;
             }).orElse(false);
         }));
+    }
+
+    /**
+     * A stream's parked records are retried or skipped from the most recently parked back: the records parked behind
+     * one arrived after it, and a rebuild, which knows arrival order but not when an operator acted, can only give the
+     * live reads if nothing is taken out from under a later one.
+     */
+    private void requireLastParked(String streamId, long sequence) {
+        deadLetters.lastParked(streamId).filter(last -> last > sequence).ifPresent(last -> {
+            throw new Conflict("NOT_LAST_DEAD_LETTER", "Record " + last + " of stream " + streamId
+                    + " was parked after this one: retry or skip it first");
+        });
     }
 
     private void releaseHeld(String streamId, TransactionStatus status) {

@@ -2,10 +2,9 @@ package uk.nhs.opd.pathway.query.projection;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,13 +12,15 @@ import uk.nhs.opd.pathway.events.EventEnvelope;
 
 /**
  * The records operators skipped ({@code skipped_record}): a readable event by its stream, sequence and event id, a
- * record with no readable envelope by the SHA-256 of its bytes. The live path adds one when an operator skips a parked
- * record; a rebuild reads them all first and passes over the same records, so its reads equal the live ones.
+ * record with no readable envelope by the SHA-256 of its bytes (one skip for each such record skipped). The live path
+ * adds one when an operator skips a parked record; a rebuild reads them all first and passes over the same records,
+ * so its reads equal the live ones. Read-only once loaded: fold threads share it.
  */
 public final class SkippedRecords {
 
     private final Map<String, Set<String>> events = new HashMap<>();
-    private final Map<String, Set<String>> unreadable = new HashMap<>();
+    private final Map<String, Map<String, Integer>> unreadable = new HashMap<>();
+    private long lastSkipId;
 
     private SkippedRecords() {
     }
@@ -27,15 +28,22 @@ public final class SkippedRecords {
     /** Every skip on record. */
     public static SkippedRecords load(JdbcClient jdbc) {
         SkippedRecords skipped = new SkippedRecords();
-        jdbc.sql("SELECT stream_id, sequence, event_id, record_sha256 FROM skipped_record").query(row -> {
-            String streamId = row.getString(1);
-            if (row.getString(3) != null) {
-                skipped.events.computeIfAbsent(streamId, id -> new HashSet<>()).add(eventKey(row.getLong(2), row.getString(3)));
+        jdbc.sql("SELECT skip_id, stream_id, sequence, event_id, record_sha256 FROM skipped_record").query(row -> {
+            skipped.lastSkipId = Math.max(skipped.lastSkipId, row.getLong(1));
+            String streamId = row.getString(2);
+            if (row.getString(4) != null) {
+                skipped.events.computeIfAbsent(streamId, id -> new HashSet<>()).add(eventKey(row.getLong(3), row.getString(4)));
             } else {
-                skipped.unreadable.computeIfAbsent(streamId, id -> new HashSet<>()).add(Arrays.toString(row.getBytes(4)));
+                skipped.unreadable.computeIfAbsent(streamId, id -> new HashMap<>())
+                        .merge(HexFormat.of().formatHex(row.getBytes(5)), 1, Integer::sum);
             }
         });
         return skipped;
+    }
+
+    /** The newest skip's id when these were loaded (0 if none): a skip since means a rebuild no longer matches. */
+    public long lastSkipId() {
+        return lastSkipId;
     }
 
     /** Records that an operator skipped this parked event (readable) of its stream. */
@@ -60,10 +68,39 @@ public final class SkippedRecords {
         return stream != null && stream.contains(eventKey(envelope.sequence(), String.valueOf(envelope.eventId())));
     }
 
-    /** Whether this record of the stream, which has no readable envelope (null if it has no value), was skipped. */
-    public boolean skippedUnreadable(String streamId, byte[] bytes) {
-        Set<String> stream = unreadable.get(streamId);
-        return stream != null && stream.contains(Arrays.toString(sha256(bytes)));
+    /**
+     * The skips of the stream's unreadable records, to be passed over in arrival order: one skip of some bytes passes
+     * over the first record with those bytes, not a copy that came after it.
+     */
+    public UnreadableSkips unreadableSkips(String streamId) {
+        return new UnreadableSkips(new HashMap<>(unreadable.getOrDefault(streamId, Map.of())));
+    }
+
+    /** One stream's skips of unreadable records, used up as its records are read. */
+    public static final class UnreadableSkips {
+        private final Map<String, Integer> remaining;
+
+        private UnreadableSkips(Map<String, Integer> remaining) {
+            this.remaining = remaining;
+        }
+
+        /** Whether this record (null if it has no value) was skipped; if so, that skip is used up. */
+        public boolean passOver(byte[] bytes) {
+            if (remaining.isEmpty()) {
+                return false;
+            }
+            String digest = HexFormat.of().formatHex(sha256(bytes));
+            Integer left = remaining.get(digest);
+            if (left == null) {
+                return false;
+            }
+            if (left == 1) {
+                remaining.remove(digest);
+            } else {
+                remaining.put(digest, left - 1);
+            }
+            return true;
+        }
     }
 
     private static String eventKey(long sequence, String eventId) {

@@ -177,7 +177,7 @@ final class Rebuild {
                 long loaded = System.nanoTime();
                 buildIndexes(connection, copying, indexes);
                 long indexed = System.nanoTime();
-                swap(connection, indexes);
+                swap(connection, indexes, skips.lastSkipId());
                 log.info("Rebuild complete: {} events applied of {} in {} ms (read, fold and load {} ms, indexes {} ms, swap {} ms);"
                                 + " the live consumer catches up from the new positions", progress.eventsApplied.get(),
                         progress.eventsTotal.get(), (System.nanoTime() - started) / 1_000_000, (loaded - started) / 1_000_000,
@@ -447,11 +447,12 @@ final class Rebuild {
         int readBeforeUnreadable = -1;
         List<Unreadable> unreadable = new ArrayList<>(0);
         EventJson.Decoded[] inOnePass = decoder.decode(records, packed);
+        SkippedRecords.UnreadableSkips skippedUnreadable = skips.unreadableSkips(streamId);
         for (int i = 0; i < records.size(); i++) {
             Object decoded = decode(streamId, packed, records.record(i), inOnePass[i]);
             if (decoded instanceof Read read) {
                 reads.add(read);
-            } else if (skips.isEmpty() || !skips.skippedUnreadable(streamId, packed.copy(records.record(i)))) {
+            } else if (!skippedUnreadable.passOver(packed.copy(records.record(i)))) {
                 if (unreadable.isEmpty()) {
                     readBeforeUnreadable = reads.size();
                 }
@@ -647,11 +648,11 @@ final class Rebuild {
      * {@code swapLockTimeout} (behind a long read it would otherwise block every read queued after it), then gives
      * way to the live consumer and readers and tries again, up to {@code swapAttempts} times.
      */
-    private void swap(Connection connection, List<IndexPlan> indexes) throws InterruptedException {
+    private void swap(Connection connection, List<IndexPlan> indexes, long lastSkipId) throws InterruptedException {
         Duration lockTimeout = rebuildProperties.swapLockTimeout();
         for (int attempt = 1; ; attempt++) {
             try {
-                liveConsumer.runBetweenBatches(() -> swapOnce(connection, indexes, lockTimeout));
+                liveConsumer.runBetweenBatches(() -> swapOnce(connection, indexes, lockTimeout, lastSkipId));
                 return;
             } catch (SwapBlocked blocked) {
                 if (attempt >= rebuildProperties.swapAttempts()) {
@@ -666,6 +667,14 @@ final class Rebuild {
         }
     }
 
+    /** An operator skipped a parked record while the rebuild ran; nothing changed. */
+    private static final class SkipsChanged extends IllegalStateException {
+        SkipsChanged() {
+            super("An operator skipped a parked record while the rebuild ran, which its tables do not know of; the live"
+                    + " ones are untouched: run the rebuild again");
+        }
+    }
+
     /** The swap did not get its locks in time; nothing changed. */
     private static final class SwapBlocked extends RuntimeException {
         SwapBlocked(SQLException cause) {
@@ -673,8 +682,11 @@ final class Rebuild {
         }
     }
 
-    /** One transaction: every live table is replaced by its new version, with the live indexes' names, or none is. */
-    private static void swapOnce(Connection connection, List<IndexPlan> indexes, Duration lockTimeout) {
+    /**
+     * One transaction: every live table is replaced by its new version, with the live indexes' names, or none is. None
+     * is if an operator skipped a record since the rebuild read the skips: its tables would bring the record back.
+     */
+    private static void swapOnce(Connection connection, List<IndexPlan> indexes, Duration lockTimeout, long lastSkipId) {
         try {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -688,8 +700,15 @@ final class Rebuild {
                     // Renaming a constraint's index renames the constraint too: both get Flyway's names back.
                     statement.execute("ALTER INDEX " + index.temporaryName() + " RENAME TO " + index.name());
                 }
+                // The tables' locks are held now: a skip still running has committed, one to come waits for the swap.
+                try (ResultSet newest = statement.executeQuery("SELECT coalesce(max(skip_id), 0) FROM skipped_record")) {
+                    newest.next();
+                    if (newest.getLong(1) != lastSkipId) {
+                        throw new SkipsChanged();
+                    }
+                }
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | SkipsChanged e) {
                 connection.rollback();
                 throw e;
             } finally {
