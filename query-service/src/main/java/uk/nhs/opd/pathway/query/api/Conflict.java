@@ -1,16 +1,11 @@
 package uk.nhs.opd.pathway.query.api;
 
-/** A request that cannot be carried out in the state things are in (409), with a stable code. */
-public class Conflict extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    private final String code;
+/** A request that cannot be carried out in the state things are in. */
+public class Conflict extends Refusal {
 
     public Conflict(String code, String message) {
-        super(message, null, false, false);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(HttpStatus.CONFLICT, code, message);
     }
 }

@@ -1,16 +1,11 @@
 package uk.nhs.opd.pathway.query.api;
 
-/** A read of something the projections do not hold. */
-public class NotFound extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    private final String code;
+/** A read of something the projections do not hold. */
+public class NotFound extends Refusal {
 
     public NotFound(String code, String message) {
-        super(message, null, false, false);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(HttpStatus.NOT_FOUND, code, message);
     }
 }

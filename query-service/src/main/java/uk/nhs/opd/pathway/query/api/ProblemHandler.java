@@ -8,18 +8,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import uk.nhs.opd.pathway.support.ProblemHandling;
 import uk.nhs.opd.pathway.support.Problems;
 
-/** Read failures as problem+json: an unknown person or service is a 404, an unaccepted parameter a 400. */
+/** Read failures as problem+json: a refusal with its status and code (an unknown person or service is a 404), an unaccepted parameter a 400. */
 @RestControllerAdvice
 class ProblemHandler extends ProblemHandling {
 
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<Object> notFound(NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.problem(HttpStatus.NOT_FOUND, e.code(), e.getMessage()));
-    }
-
-    @ExceptionHandler(Conflict.class)
-    ResponseEntity<Object> conflict(Conflict e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.problem(HttpStatus.CONFLICT, e.code(), e.getMessage()));
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refused(Refusal e) {
+        return ResponseEntity.status(e.status()).body(Problems.problem(e.status(), e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(BadRequest.class)

@@ -3,7 +3,6 @@ package uk.nhs.opd.pathway.query.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,33 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import uk.nhs.opd.pathway.events.EventEnvelope;
 import uk.nhs.opd.pathway.events.EventJson;
-import uk.nhs.opd.pathway.infra.testing.TestInfrastructure;
+import uk.nhs.opd.pathway.query.MigrationDatabase;
 
 /** Flyway V3 moves a database of one row per event to one history per person, losing and changing nothing. */
 class PersonHistoryMigrationIT {
 
-    private static final String DATABASE = "person_history_migration_it";
-
-    private static Flyway flyway(String target) {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        return Flyway.configure().dataSource(infrastructure.jdbcUrl(DATABASE), infrastructure.username(), infrastructure.password())
-                .cleanDisabled(false)
-                .target(target).load();
-    }
-
-    private static Connection connect() throws SQLException {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        return DriverManager.getConnection(infrastructure.jdbcUrl(DATABASE), infrastructure.username(), infrastructure.password());
-    }
+    private static final MigrationDatabase DATABASE = new MigrationDatabase("person_history_migration_it");
 
     @Test
     void everyPersonsEventsMoveToTheirHistoryInStreamOrder() throws SQLException {
-        flyway("latest").clean();
-        flyway("2").migrate();
+        DATABASE.flyway("latest").clean();
+        DATABASE.flyway("2").migrate();
         Map<String, List<byte[]>> written = new TreeMap<>();
         List<EventEnvelope> multiYear = JourneyFoldTest.multiYear().envelopes();
         written.put("P-1", multiYear.stream().map(EventJson::write).toList());
@@ -52,7 +38,7 @@ class PersonHistoryMigrationIT {
         written.put("P-0", other);
         // Events an operator skipped leave a gap: it stays one.
         written.put("P-2", List.of(other.get(0), other.get(2)));
-        try (Connection connection = connect();
+        try (Connection connection = DATABASE.connect();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO person_event (person_id, sequence, recorded_at, envelope) VALUES (?, ?, ?, ?)")) {
             // Inserted out of order: the migration orders by sequence itself.
@@ -69,9 +55,9 @@ class PersonHistoryMigrationIT {
             }
         }
 
-        flyway("latest").migrate();
+        DATABASE.flyway("latest").migrate();
 
-        try (Connection connection = connect();
+        try (Connection connection = DATABASE.connect();
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT person_id, event_count, first_recorded_at, events FROM person_history ORDER BY person_id")) {
             Map<String, List<byte[]>> migrated = new TreeMap<>();

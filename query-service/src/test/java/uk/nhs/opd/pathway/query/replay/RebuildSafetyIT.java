@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -114,12 +115,43 @@ class RebuildSafetyIT {
     }
 
     private JsonNode rebuild() {
+        return awaitReplay(startRebuild());
+    }
+
+    private String startRebuild() {
         ResponseEntity<JsonNode> started = http.exchange("/api/admin/replays", HttpMethod.POST, new HttpEntity<>(as("ADMIN")), JsonNode.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        String replayId = started.getBody().path("replayId").asText();
+        return started.getBody().path("replayId").asText();
+    }
+
+    private JsonNode awaitReplay(String replayId) {
         return await().atMost(Duration.ofSeconds(60)).until(
                 () -> http.exchange("/api/admin/replays/" + replayId, HttpMethod.GET, new HttpEntity<>(as("ADMIN")), JsonNode.class).getBody(),
                 status -> !status.path("status").asText().equals("RUNNING"));
+    }
+
+    /** Publishes a person's four events and returns the stream's state once they applied. */
+    private List<String> appliedHistory(String personId) {
+        history(personId).envelopes().forEach(e -> publish(personId, EventJson.write(e)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> streamState(personId).size() == 5);
+        return streamState(personId);
+    }
+
+    /** A transaction that has read person_history and holds its lock until rolled back: a swap has to wait for it. */
+    private static Connection longReadOfPersonHistory() throws SQLException {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        Connection reader = DriverManager.getConnection(infrastructure.jdbcUrl(DATABASE), infrastructure.username(),
+                infrastructure.password());
+        reader.setAutoCommit(false);
+        try (Statement longRead = reader.createStatement()) {
+            longRead.executeQuery("SELECT count(*) FROM person_history").close();
+        }
+        return reader;
+    }
+
+    private long tablesLeftOver() {
+        return jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE '%\\_next'")
+                .query(Long.class).single();
     }
 
     /** What the projections hold of a stream's order: applied events, parked and held records (bytes included). */
@@ -292,64 +324,43 @@ class RebuildSafetyIT {
 
     @Test
     void aSkipWhileARebuildRunsFailsTheRebuildRatherThanBringTheRecordBack() throws Exception {
-        String personId = "P-skip-during";
-        history(personId).envelopes().forEach(e -> publish(personId, EventJson.write(e)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> streamState(personId).size() == 5);
-        List<String> live = streamState(personId);
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        try (Connection reader = DriverManager.getConnection(infrastructure.jdbcUrl(DATABASE), infrastructure.username(),
-                infrastructure.password())) {
-            reader.setAutoCommit(false);
-            reader.createStatement().executeQuery("SELECT count(*) FROM person_history").close(); // the swap waits for it
-            ResponseEntity<JsonNode> started = http.exchange("/api/admin/replays", HttpMethod.POST, new HttpEntity<>(as("ADMIN")),
-                    JsonNode.class);
-            String replayId = started.getBody().path("replayId").asText();
+        List<String> live = appliedHistory("P-skip-during");
+        try (Connection reader = longReadOfPersonHistory()) {
+            String replayId = startRebuild();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> jdbc.sql(
                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'ALTER TABLE person_history%'")
                     .query(Long.class).single() > 0);
             // An operator's skip lands now, after the rebuild read the skips (as if through the API: the table is all it reads).
             jdbc.sql("INSERT INTO skipped_record (stream_id, sequence, event_id) VALUES ('P-elsewhere', 0, 'e')").update();
             reader.rollback();
-            JsonNode done = await().atMost(Duration.ofSeconds(60)).until(
-                    () -> http.exchange("/api/admin/replays/" + replayId, HttpMethod.GET, new HttpEntity<>(as("ADMIN")),
-                            JsonNode.class).getBody(),
-                    status -> !status.path("status").asText().equals("RUNNING"));
+            JsonNode done = awaitReplay(replayId);
             assertThat(done.path("status").asText()).isEqualTo("FAILED");
             assertThat(done.path("error").asText()).as("failed for the skip, not for its locks").isEqualTo("SkipsChanged");
         } finally {
             jdbc.sql("DELETE FROM skipped_record WHERE stream_id = 'P-elsewhere'").update();
         }
-        assertThat(streamState(personId)).isEqualTo(live);
-        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE '%\\_next'")
-                .query(Long.class).single()).isZero();
+        assertThat(streamState("P-skip-during")).isEqualTo(live);
+        assertThat(tablesLeftOver()).isZero();
         assertThat(rebuild().path("status").asText()).isEqualTo("COMPLETED");
     }
 
     @Test
     void aSwapBlockedByALongReadGivesWayAndFailsCleanlyLeavingTheLiveTablesUntouched() throws Exception {
-        String personId = "P-swap";
-        history(personId).envelopes().forEach(e -> publish(personId, EventJson.write(e)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> streamState(personId).size() == 5);
-        List<String> live = streamState(personId);
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        try (Connection reader = DriverManager.getConnection(infrastructure.jdbcUrl(DATABASE), infrastructure.username(),
-                infrastructure.password())) {
-            reader.setAutoCommit(false);
-            try (Statement longRead = reader.createStatement()) {
-                longRead.executeQuery("SELECT count(*) FROM person_history").close(); // holds its lock until the transaction ends
+        List<String> live = appliedHistory("P-swap");
+        try (Connection reader = longReadOfPersonHistory()) {
+            try {
                 JsonNode done = rebuild();
                 assertThat(done.path("status").asText()).isEqualTo("FAILED");
                 // The swap gave way each time after its lock timeout; nothing changed.
-                assertThat(streamState(personId)).isEqualTo(live);
+                assertThat(streamState("P-swap")).isEqualTo(live);
             } finally {
                 reader.rollback();
             }
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE '%\\_next'")
-                .query(Long.class).single()).isZero();
+        assertThat(tablesLeftOver()).isZero();
 
         JsonNode retried = rebuild();
         assertThat(retried.path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(streamState(personId)).isEqualTo(live);
+        assertThat(streamState("P-swap")).isEqualTo(live);
     }
 }

@@ -3,14 +3,12 @@ package uk.nhs.opd.pathway.query.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import uk.nhs.opd.pathway.infra.testing.TestInfrastructure;
+import uk.nhs.opd.pathway.query.MigrationDatabase;
 
 /**
  * Flyway V7 turns one row per referral (and per service referred to) into one row per person, giving the same
@@ -18,19 +16,7 @@ import uk.nhs.opd.pathway.infra.testing.TestInfrastructure;
  */
 class ReferralsPerPersonMigrationIT {
 
-    private static final String DATABASE = "referrals_per_person_migration_it";
-
-    private static Flyway flyway(String target) {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        return Flyway.configure().dataSource(infrastructure.jdbcUrl(DATABASE), infrastructure.username(), infrastructure.password())
-                .cleanDisabled(false)
-                .target(target).load();
-    }
-
-    private static Connection connect() throws SQLException {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        return DriverManager.getConnection(infrastructure.jdbcUrl(DATABASE), infrastructure.username(), infrastructure.password());
-    }
+    private static final MigrationDatabase DATABASE = new MigrationDatabase("referrals_per_person_migration_it");
 
     private static List<String> rows(Statement statement, String query) throws SQLException {
         List<String> rows = new ArrayList<>();
@@ -48,9 +34,9 @@ class ReferralsPerPersonMigrationIT {
 
     @Test
     void countsPerPersonGiveTheSameStatisticsAndServicesTheSamePeople() throws SQLException {
-        flyway("latest").clean();
-        flyway("6").migrate();
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        DATABASE.flyway("latest").clean();
+        DATABASE.flyway("6").migrate();
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement()) {
             statement.execute("""
                     INSERT INTO referral_stat (person_id, referral_id, service_id, ethnicity, pathway, age_band, region, accepted, rejected)
                     VALUES ('P-1', 'R-1', 'S-tc', 'MIXED', 'MEN', '25-34', 'LONDON', true, false),
@@ -65,7 +51,7 @@ class ReferralsPerPersonMigrationIT {
             List<String> statsBefore = rows(statement, byRegionBefore);
             List<String> tcBefore = rows(statement, "SELECT person_id FROM service_referral WHERE service_id = 'S-tc' ORDER BY person_id");
 
-            flyway("latest").migrate();
+            DATABASE.flyway("latest").migrate();
 
             assertThat(rows(statement, "SELECT * FROM referral_stat ORDER BY person_id")).containsExactly(
                     "P-1|MIXED|MEN|25-34|LONDON|3|1|1", "P-2|WHITE_BRITISH|WOMEN|45-54|NORTH_EAST|1|1|0");
