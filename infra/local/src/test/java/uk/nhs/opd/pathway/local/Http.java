@@ -34,11 +34,29 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build());
     }
 
+    /** A GET's body as text (NDJSON, CSV), if it answers 200. */
+    String text(String url) {
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     private Response send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        String body = response.body();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
             return new Response(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON from " + request.uri(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + request.uri(), e);
         } catch (InterruptedException e) {

@@ -289,6 +289,33 @@ class PathwayEndToEndIT {
     }
 
     @Test
+    void theEvaluatorsExportHoldsNoCrnPrisonNumberPersonIdOrDateOfBirth() throws Exception {
+        Scenario scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
+        String serviceId = "S-" + UUID.randomUUID();
+        String personId = "P-" + UUID.randomUUID();
+        scenario.registerService(serviceId, "MEN");
+        scenario.registerAndScreenIn(personId);
+        scenario.step("/api/people/" + personId + "/identifiers", "{\"type\":\"CRN\",\"value\":\"Y765432\"}");
+        assertThat(scenario.refer(personId, "R-export", serviceId).status()).isEqualTo(201);
+
+        Http reader = new Http(TestInfrastructure.token("READER"));
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (reader.get(queryService.baseUrl() + "/api/people/" + personId + "/journey").body().path("referrals").size() < 1
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        Http evaluator = new Http(TestInfrastructure.token("EVALUATOR"));
+        String events = evaluator.text(queryService.baseUrl() + "/api/evaluation/events");
+        String journeys = evaluator.text(queryService.baseUrl() + "/api/evaluation/journeys.csv");
+
+        assertThat(events).contains("\"R-export\"").contains("\"checksum\"").contains("PSN-");
+        for (String export : List.of(events, journeys)) {
+            assertThat(export).doesNotContain(personId).doesNotContain("X123456").doesNotContain("Y765432")
+                    .doesNotContain("A1234BC").doesNotContain("1980-05-01");
+        }
+    }
+
+    @Test
     void everythingSurvivesARestartOfBothServices() throws Exception {
         Scenario scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
         String serviceA = "S-" + UUID.randomUUID();
