@@ -289,7 +289,7 @@ class PathwayEndToEndIT {
     }
 
     @Test
-    void theEvaluatorsExportHoldsNoCrnPrisonNumberPersonIdOrDateOfBirth() throws Exception {
+    void theEvaluatorsExportHoldsNoCrnPrisonNumberPersonOrReferralIdOrDateOfBirth() throws Exception {
         Scenario scenario = new Scenario(commandService.baseUrl(), TestInfrastructure.token("WRITER"));
         String serviceId = "S-" + UUID.randomUUID();
         String personId = "P-" + UUID.randomUUID();
@@ -308,9 +308,9 @@ class PathwayEndToEndIT {
         String events = evaluator.text(queryService.baseUrl() + "/api/evaluation/events");
         String journeys = evaluator.text(queryService.baseUrl() + "/api/evaluation/journeys.csv");
 
-        assertThat(events).contains("\"R-export\"").contains("\"checksum\"").contains("PSN-");
+        assertThat(events).contains("\"ReferralMade\"").contains("\"checksum\"").contains("PSN-").contains("REF-");
         for (String export : List.of(events, journeys)) {
-            assertThat(export).doesNotContain(personId).doesNotContain("X123456").doesNotContain("Y765432")
+            assertThat(export).doesNotContain(personId).doesNotContain("R-export").doesNotContain("X123456").doesNotContain("Y765432")
                     .doesNotContain("A1234BC").doesNotContain("1980-05-01");
         }
     }

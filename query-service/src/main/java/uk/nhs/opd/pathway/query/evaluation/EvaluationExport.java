@@ -22,8 +22,8 @@ import uk.nhs.opd.pathway.query.journey.PersonHistory;
 /**
  * The evaluators' export: every person event as NDJSON, person by person in the order they were first recorded, each
  * person's events in stream order, pseudonymised — a keyed pseudonym instead of
- * the person id, no actor, no personal part (already sealed; left out altogether), the age band only, no free text
- * and sentence dates to the month ({@link EvaluationRedaction}) — and a last line with the SHA-256 of everything
+ * the person id and each referral id, no actor, no personal part (already sealed; left out altogether), the age band
+ * only, no free text and sentence dates to the month ({@link EvaluationRedaction}) — and a last line with the SHA-256 of everything
  * before it, so a replay of the export can be checked byte for byte.
  */
 @Component
@@ -112,7 +112,8 @@ public class EvaluationExport {
         line.put("sequence", envelope.sequence());
         line.put("occurredAt", envelope.occurredAt().toString());
         line.put("recordedAt", envelope.recordedAt().toString());
-        line.set("payload", EvaluationRedaction.redact(envelope.type(), envelope.payload()));
+        line.set("payload", EvaluationRedaction.redact(envelope.type(), envelope.payload(),
+                referralId -> pseudonyms.ofReferral(envelope.personId(), referralId)));
         return line.toString();
     }
 

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What of an event's payload evaluators may see. The personal part is left out altogether; free text written by
  * staff (reasons, notes, justifications) may name people or places, so only whether it was given is kept; exact
- * sentence dates single a person out, so they are reduced to the month. Everything else in a payload is a code
- * from the contract's vocabularies or an id the platform checked by pattern.
+ * sentence dates single a person out, so they are reduced to the month; referral ids are chosen by services and may
+ * carry another identifier, so they are replaced by pseudonyms. Everything else in a payload is a code from the
+ * contract's vocabularies or an id of a service or place.
  */
 final class EvaluationRedaction {
 
@@ -30,16 +32,25 @@ final class EvaluationRedaction {
             Map.entry("EventRetracted", Set.of("reason")),
             Map.entry("PersonalDataErased", Set.of("reason")));
 
+    /** Fields holding a referral id, replaced by its pseudonym. */
+    static final Set<String> REFERRAL_IDS = Set.of("referralId", "newReferralId", "toReferralId");
+
     /** Dates that are reduced to their month ({@code 2027-03-14} becomes {@code 2027-03}). */
     static final Set<String> MONTH_ONLY = Set.of("tariffExpiryDate", "earliestReleaseDate");
 
     private EvaluationRedaction() {
     }
 
-    /** A redacted copy of {@code payload}; the original is not changed. */
-    static ObjectNode redact(String type, JsonNode payload) {
+    /** A redacted copy of {@code payload}, referral ids given by {@code referralPseudonym}; the original is not changed. */
+    static ObjectNode redact(String type, JsonNode payload, UnaryOperator<String> referralPseudonym) {
         ObjectNode redacted = payload.deepCopy();
         redacted.remove("personal");
+        for (String field : REFERRAL_IDS) {
+            JsonNode value = redacted.get(field);
+            if (value != null && value.isTextual()) {
+                redacted.put(field, referralPseudonym.apply(value.asText()));
+            }
+        }
         for (String field : FREE_TEXT.getOrDefault(type, Set.of())) {
             JsonNode value = redacted.get(field);
             if (value != null && !value.isNull()) {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keyed, stable pseudonyms for evaluators: HMAC-SHA256 of the person id under a secret key, so the same person has
- * the same pseudonym in every export, and nobody without the key can go back (or test a guess).
+ * the same pseudonym in every export, and nobody without the key can go back (or test a guess). Referral ids get
+ * one too, per person: services choose them, so they may carry another identifier (a CRN, a case number).
  */
 @Component
 public class Pseudonyms {
@@ -25,10 +26,19 @@ public class Pseudonyms {
     }
 
     public String of(String personId) {
+        return "PSN-" + hmac(personId);
+    }
+
+    /** The pseudonym of a person's referral: the same referral id of the same person always gives the same one. */
+    public String ofReferral(String personId, String referralId) {
+        return "REF-" + hmac("referral\u0000" + personId + "\u0000" + referralId);
+    }
+
+    private String hmac(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return "PSN-" + HexFormat.of().formatHex(mac.doFinal(personId.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -82,8 +82,9 @@ class EvaluationExportIT {
         String body = export.getBody();
         List<String> lines = body.lines().toList();
         assertThat(lines).hasSize(events.size() + 1);
-        assertThat(body).doesNotContain("\"P-1\"").doesNotContain("personal").doesNotContain("sealed")
-                .doesNotContain("\"actor\"").contains("PSN-").contains("\"ageBand\":\"25-34\"");
+        assertThat(body).doesNotContain("P-1").doesNotContain("personal").doesNotContain("sealed")
+                .doesNotContain("\"actor\"").contains("PSN-").contains("\"ageBand\":\"25-34\"")
+                .doesNotContain("R-tc").doesNotContain("R-pipe").doesNotContain("R-day").contains("\"referralId\":\"REF-");
         JsonNode checksum = EventJson.mapper().readTree(lines.get(lines.size() - 1)).path("checksum");
         String content = body.substring(0, body.length() - lines.get(lines.size() - 1).length() - 1);
         assertThat(checksum.path("value").asText()).isEqualTo(HexFormat.of().formatHex(

@@ -25,9 +25,8 @@ import uk.nhs.opd.pathway.events.vocabulary.SentenceType;
 
 class EvaluationRedactionTest {
 
-    /** String fields that hold ids checked by pattern or codes of a vocabulary, never words typed by staff. */
-    private static final Set<String> CODES_AND_IDS = Set.of("referralId", "serviceId", "toServiceId", "newReferralId",
-            "toReferralId", "ethnicity", "region", "ageBand");
+    /** String fields that hold ids of services or codes of a vocabulary, never words typed by staff. */
+    private static final Set<String> CODES_AND_IDS = Set.of("serviceId", "toServiceId", "ethnicity", "region", "ageBand");
 
     @Test
     void everyTextFieldOfEveryPersonEventIsEitherACodeOrWithheld() {
@@ -38,7 +37,8 @@ class EvaluationRedactionTest {
             }
             for (RecordComponent component : type.javaType().getRecordComponents()) {
                 boolean freeText = EvaluationRedaction.FREE_TEXT.getOrDefault(type.name(), Set.of()).contains(component.getName());
-                if (component.getType() == String.class && !freeText && !CODES_AND_IDS.contains(component.getName())) {
+                boolean referralId = EvaluationRedaction.REFERRAL_IDS.contains(component.getName());
+                if (component.getType() == String.class && !freeText && !referralId && !CODES_AND_IDS.contains(component.getName())) {
                     unclassified.add(type.name() + "." + component.getName());
                 }
                 if (component.getType() == LocalDate.class && !EvaluationRedaction.MONTH_ONLY.contains(component.getName())) {
@@ -56,12 +56,13 @@ class EvaluationRedactionTest {
                 "Mr Smith said he lives at 1 High Street", false));
         JsonNode admission = payload(new PersonAdmitted("R-1", "S-1", null));
 
-        ObjectNode redactedReferral = EvaluationRedaction.redact("ReferralMade", referral);
-        ObjectNode redactedAdmission = EvaluationRedaction.redact("PersonAdmitted", admission);
+        ObjectNode redactedReferral = EvaluationRedaction.redact("ReferralMade", referral, id -> "REF-" + id.length());
+        ObjectNode redactedAdmission = EvaluationRedaction.redact("PersonAdmitted", admission, id -> "REF-" + id.length());
 
         assertThat(redactedReferral.path("reason").asText()).isEqualTo(EvaluationRedaction.WITHHELD);
         assertThat(redactedReferral.toString()).doesNotContain("Smith").doesNotContain("High Street");
-        assertThat(redactedReferral.path("referralId").asText()).isEqualTo("R-1");
+        assertThat(redactedReferral.path("referralId").asText()).isEqualTo("REF-3");
+        assertThat(redactedAdmission.path("referralId").asText()).isEqualTo("REF-3");
         assertThat(redactedAdmission.path("capacityOverrideReason").isTextual()).as("not given, so nothing to mark").isFalse();
     }
 
@@ -71,7 +72,7 @@ class EvaluationRedactionTest {
                 LocalDate.of(2019, 3, 14), LocalDate.of(2027, 11, 2), "NORTH_EAST", new Location(LocationType.PRISON, "FKI"),
                 "35-44", new SealedPersonalData("v1.sealed")));
 
-        ObjectNode redacted = EvaluationRedaction.redact("PersonRegistered", registration);
+        ObjectNode redacted = EvaluationRedaction.redact("PersonRegistered", registration, id -> id);
 
         assertThat(redacted.path("tariffExpiryDate").asText()).isEqualTo("2019-03");
         assertThat(redacted.path("earliestReleaseDate").asText()).isEqualTo("2027-11");
@@ -82,5 +83,22 @@ class EvaluationRedactionTest {
 
     private static JsonNode payload(Object event) {
         return EventJson.mapper().valueToTree(event);
+    }
+
+    @Test
+    void referralIdsBecomePseudonymsStablePerPersonAndReferralAndNothingOfTheIdShows() {
+        Pseudonyms pseudonyms = new Pseudonyms("a-test-only-pseudonym-key-0123456789abcdef");
+        JsonNode transfer = payload(new uk.nhs.opd.pathway.events.ReferralTransferred("R-X123456-1", "S-2", "R-X123456-2",
+                null));
+
+        ObjectNode redacted = EvaluationRedaction.redact("ReferralTransferred", transfer,
+                id -> pseudonyms.ofReferral("P-1", id));
+
+        assertThat(redacted.toString()).doesNotContain("X123456");
+        assertThat(redacted.path("referralId").asText()).startsWith("REF-").isEqualTo(pseudonyms.ofReferral("P-1", "R-X123456-1"));
+        assertThat(redacted.path("newReferralId").asText()).isEqualTo(pseudonyms.ofReferral("P-1", "R-X123456-2"));
+        assertThat(pseudonyms.ofReferral("P-2", "R-X123456-1")).as("another person's referral of the same id")
+                .isNotEqualTo(redacted.path("referralId").asText());
+        assertThat(pseudonyms.ofReferral("P-1", "R-X123456-1")).isNotEqualTo(pseudonyms.of("P-1"));
     }
 }
